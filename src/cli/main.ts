@@ -1,0 +1,38 @@
+/**
+ * The `sitrep` command line: one sub-command a module under ./commands. Maps errors to exit codes
+ * through ./exit-codes.ts; never prints a stack trace for bad input.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerEval } from './commands/eval.js';
+import { registerExtract } from './commands/extract.js';
+import { EXIT_USAGE, errorLine, exitCodeFor } from './exit-codes.js';
+
+export interface CommandResult {
+  code: number;
+}
+
+export function buildProgram(result: CommandResult): Command {
+  const program = new Command('sitrep')
+    .description('Turn news articles into a sourced, queryable record of events.')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError();
+  registerExtract(program, result);
+  registerEval(program, result);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const result: CommandResult = { code: 0 };
+  const program = buildProgram(result);
+  try {
+    await program.parseAsync([...argv]);
+    return result.code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    process.stderr.write(`sitrep: ${errorLine(err)}\n`);
+    return exitCodeFor(err);
+  }
+}

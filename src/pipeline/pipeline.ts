@@ -1,0 +1,73 @@
+/**
+ * Runs stages in order over an immutable document. The order is checked when the pipeline is built
+ * (every stage's requirements provided by an earlier stage), never in the middle of a document.
+ * Imports core and the stage contract only.
+ */
+import { createHash } from 'node:crypto';
+import { SitrepError } from '../core/errors.js';
+import type { DocumentMeta, LayerName, SitrepDocument } from '../core/types.js';
+import type { AnyStage, StageContext } from './stage.js';
+
+export class Pipeline {
+  readonly stages: readonly AnyStage[];
+  readonly provides: ReadonlySet<LayerName>;
+
+  constructor(stages: readonly AnyStage[]) {
+    const available = new Set<LayerName>();
+    for (const stage of stages) {
+      for (const need of stage.requires) {
+        if (!available.has(need)) {
+          throw new SitrepError(
+            'PIPELINE_ORDER',
+            `stage '${stage.name}' requires layer '${need}', which no earlier stage provides`,
+          );
+        }
+      }
+      for (const p of stage.provides) available.add(p);
+    }
+    this.stages = stages;
+    this.provides = available;
+  }
+
+  /** A version string naming every stage and its version: stored with results to detect stale annotations. */
+  get version(): string {
+    return this.stages.map((s) => `${s.name}@${s.version}`).join(',');
+  }
+
+  run(doc: SitrepDocument, ctx: StageContext = { debug: false }): SitrepDocument<LayerName> {
+    let current: SitrepDocument = doc;
+    for (const stage of this.stages) {
+      const added = stage.run(current as SitrepDocument<never>, ctx);
+      current = Object.freeze({ ...current, layers: Object.freeze({ ...current.layers, ...added }) });
+    }
+    return current as SitrepDocument<LayerName>;
+  }
+}
+
+/**
+ * The text normalised for identity: Unicode NFC, whitespace runs collapsed, trimmed. Two copies of the
+ * same article that differ only in spacing or line endings get the same id.
+ */
+export function normaliseForId(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+export function documentId(text: string): string {
+  return `sha256:${createHash('sha256').update(normaliseForId(text)).digest('hex')}`;
+}
+
+export function createDocument(text: string, meta: Partial<DocumentMeta> = {}): SitrepDocument {
+  return Object.freeze({
+    id: documentId(text),
+    text,
+    meta: Object.freeze({
+      title: meta.title ?? null,
+      published: meta.published ?? null,
+      publishedFrom: meta.publishedFrom ?? (meta.published ? 'cli' : null),
+      source: meta.source ?? null,
+      url: meta.url ?? null,
+      language: meta.language ?? 'en',
+    }),
+    layers: Object.freeze({}),
+  });
+}

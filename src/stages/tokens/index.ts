@@ -1,0 +1,132 @@
+/**
+ * The `tokens` stage: sentences and tokens with universal part-of-speech tags, from wink-nlp's
+ * English model (chosen for speed: ~400k tokens/s here, see ../shared/STACK.md). Sentences never cross
+ * a paragraph break (a blank line or a single-line headline). Character offsets are recovered by
+ * walking the text, because wink reports token values, not offsets.
+ * Depends on core and the stage contract; never on store, CLI or HTTP.
+ */
+
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
+import type { Sentence, SitrepDocument, Token } from '../../core/types.js';
+import type { Stage } from '../../pipeline/stage.js';
+
+type WinkNlp = ReturnType<typeof winkNLP>;
+let shared: WinkNlp | null = null;
+/** The model takes ~200 ms to load: once per process, on first use. */
+function nlp(): WinkNlp {
+  shared ??= winkNLP(model);
+  return shared;
+}
+
+/** Start offsets of paragraphs: blocks separated by a line break. */
+function paragraphStarts(text: string): number[] {
+  const starts = [0];
+  const re = /\n\s*/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[] } {
+  const w = nlp();
+  const its = w.its;
+  const doc = w.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const normal = doc.tokens().out(its.normal) as string[];
+  // biome-ignore lint/suspicious/noExplicitAny: wink's typings omit its.lemma from token outputs.
+  const lemma = doc.tokens().out(its.lemma as any) as string[];
+  const winkSpans = doc.sentences().out(its.span) as unknown as [number, number][];
+
+  // Offsets: find each token value at or after the cursor. wink keeps values verbatim; should a value
+  // ever be missing (it has not been seen), the token is placed at the cursor with zero width.
+  const starts = new Array<number>(values.length);
+  const ends = new Array<number>(values.length);
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const at = text.indexOf(v, cursor);
+    if (at < 0 || at - cursor > 200) {
+      starts[i] = cursor;
+      ends[i] = cursor;
+    } else {
+      starts[i] = at;
+      ends[i] = at + v.length;
+      cursor = at + v.length;
+    }
+  }
+
+  const paras = paragraphStarts(text);
+  const paragraphOf = (offset: number): number => {
+    let lo = 0;
+    let hi = paras.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (paras[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  // Split wink's sentences at paragraph breaks.
+  const ranges: [number, number][] = [];
+  for (const [first, last] of winkSpans) {
+    let from = first;
+    for (let i = first + 1; i <= last; i++) {
+      if (paragraphOf(starts[i]!) !== paragraphOf(starts[i - 1]!)) {
+        ranges.push([from, i - 1]);
+        from = i;
+      }
+    }
+    ranges.push([from, last]);
+  }
+
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  for (const [rangeFirst, rangeLast] of ranges) {
+    // wink emits line breaks as tokens: they are not words, and sentences are trimmed to words.
+    let first = rangeFirst;
+    let last = rangeLast;
+    while (first <= last && values[first]!.trim() === '') first++;
+    while (last >= first && values[last]!.trim() === '') last--;
+    if (first > last) continue;
+    const sIndex = sentences.length;
+    const start = starts[first]!;
+    const end = ends[last]!;
+    sentences.push({
+      index: sIndex,
+      start,
+      end,
+      text: text.slice(start, end),
+      paragraph: paragraphOf(start),
+    });
+    for (let i = first; i <= last; i++) {
+      if (values[i]!.trim() === '') continue;
+      const next = i + 1 < values.length ? starts[i + 1]! : text.length;
+      tokens.push({
+        index: tokens.length,
+        start: starts[i]!,
+        end: ends[i]!,
+        text: text.slice(starts[i]!, ends[i]!),
+        pos: pos[i]!,
+        normal: normal[i]!,
+        lemma: (lemma[i] ?? normal[i]!).toLowerCase(),
+        sentence: sIndex,
+        spaceAfter: next > ends[i]!,
+      });
+    }
+  }
+  return { sentences, tokens };
+}
+
+export function createTokensStage(): Stage<never, 'sentences' | 'tokens'> {
+  return {
+    name: 'tokens',
+    version: 1,
+    requires: [],
+    provides: ['sentences', 'tokens'],
+    run(doc: SitrepDocument) {
+      return tokenize(doc.text);
+    },
+  };
+}

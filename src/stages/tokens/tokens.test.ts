@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { assertSpans } from '../../core/span.js';
+import { tokenize } from './index.js';
+
+describe('tokens stage', () => {
+  it('does not end sentences at abbreviations (U.S., Mr., Gen.)', () => {
+    const text = 'The U.S. Pentagon said Mr. Austin met Gen. Brown in Washington. He left on Monday.';
+    const { sentences } = tokenize(text);
+    assert.equal(sentences.length, 2);
+    assert.equal(sentences[0]!.text, 'The U.S. Pentagon said Mr. Austin met Gen. Brown in Washington.');
+    assert.equal(sentences[1]!.start, text.indexOf('He left'));
+    assertSpans(text, sentences);
+  });
+
+  it('gives every token its offsets, part of speech and lemma', () => {
+    const text = 'North Korea has sent about 10,000 troops.';
+    const { tokens } = tokenize(text);
+    assertSpans(text, tokens);
+    const sent = tokens.find((t) => t.text === 'sent')!;
+    assert.equal(sent.start, 16);
+    assert.equal(sent.pos, 'VERB');
+    assert.equal(sent.lemma, 'send');
+    assert.deepEqual(
+      tokens.map((t) => t.text),
+      ['North', 'Korea', 'has', 'sent', 'about', '10,000', 'troops', '.'],
+    );
+  });
+
+  it('never lets a sentence cross a paragraph break (headlines stay apart)', () => {
+    const text = 'Officials to meet counterparts\n\nDefense Secretary Lloyd Austin will meet them.';
+    const { sentences } = tokenize(text);
+    assert.equal(sentences.length, 2);
+    assert.equal(sentences[0]!.text, 'Officials to meet counterparts');
+    assert.equal(sentences[1]!.paragraph, 1);
+  });
+
+  it('keeps offsets right with curly quotes, emoji and non-ASCII letters', () => {
+    const text = '“Très bien,” said Zelenskyy 🇺🇦 in Kyiv’s centre.';
+    const { tokens } = tokenize(text);
+    assertSpans(text, tokens);
+    assert.ok(tokens.some((t) => t.text === 'Zelenskyy'));
+  });
+
+  it('yields nothing for whitespace', () => {
+    assert.deepEqual(tokenize('   \n  ').sentences, []);
+  });
+});
