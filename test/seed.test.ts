@@ -13,9 +13,13 @@ import { repoRoot, sharedPath } from './shared-path.js';
 const article = sharedPath('seed', 'north-korea-troops-2024-10-28.txt');
 
 function extractSeed(): { json: string; out: string } {
-  const json = execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'sitrep.js'), 'extract', article, '--json'], {
-    encoding: 'utf8',
-  });
+  const json = execFileSync(
+    process.execPath,
+    [path.join(repoRoot, 'bin', 'sitrep.js'), 'extract', article, '--json'],
+    {
+      encoding: 'utf8',
+    },
+  );
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'sitrep-seed-')), 'seed.json');
   writeFileSync(out, json);
   return { json, out };
@@ -39,9 +43,13 @@ describe('seed article (golden, scored by ../shared/tools/check_extract.py)', ()
   });
 
   it('finds every actor, role, mention, time, place and quantity item', () => {
-    const r = spawnSync('python3', [sharedPath('tools', 'check_extract.py'), sharedPath('seed', 'expected.json'), out], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'python3',
+      [sharedPath('tools', 'check_extract.py'), sharedPath('seed', 'expected.json'), out],
+      {
+        encoding: 'utf8',
+      },
+    );
     const misses = r.stdout
       .split('\n')
       .filter((l) => l.startsWith('MISS') && !l.startsWith('MISS event') && !l.startsWith('MISS quote'));

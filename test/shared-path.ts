@@ -8,6 +8,7 @@ export const sharedDir = process.env.SITREP_SHARED ?? path.resolve(repoRoot, '..
 
 export function sharedPath(...parts: string[]): string {
   const p = path.join(sharedDir, ...parts);
-  if (!existsSync(p)) throw new Error(`missing ${p}: the shared folder must sit beside the project (or set SITREP_SHARED)`);
+  if (!existsSync(p))
+    throw new Error(`missing ${p}: the shared folder must sit beside the project (or set SITREP_SHARED)`);
   return p;
 }
