@@ -6,6 +6,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { SitrepError } from '../core/errors.js';
 import type { DocumentMeta } from '../core/types.js';
+import { htmlToArticle, looksLikeHtml } from './html.js';
+import { dateInText } from './published-date.js';
 
 /** Articles longer than this are refused: no news article is 10 MB of text. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -20,6 +22,8 @@ export interface ArticleInput {
 
 export interface ReadOptions {
   readonly maxBytes?: number;
+  /** 'auto' (default) tells HTML from text by its first bytes. */
+  readonly format?: 'auto' | 'text' | 'html';
 }
 
 async function readStdin(): Promise<Buffer> {
@@ -105,8 +109,31 @@ export function decodeText(input: string, bytes: Buffer): string {
   return text;
 }
 
+/**
+ * Turns decoded input into article text and metadata: HTML is reduced to its article; the publication
+ * date comes from the page's metadata, else from a full date near the start of the text.
+ */
+export function articleFromText(
+  input: string,
+  raw: string,
+  format: ReadOptions['format'] = 'auto',
+): ArticleInput {
+  const isHtml = format === 'html' || (format !== 'text' && looksLikeHtml(raw));
+  let text = raw;
+  let meta: Partial<DocumentMeta> = {};
+  if (isHtml) {
+    const article = htmlToArticle(input, raw);
+    text = article.text;
+    meta = article.meta;
+  }
+  if (!meta.published) {
+    const found = dateInText(text);
+    if (found) meta = { ...meta, published: found.date, publishedFrom: 'text' };
+  }
+  return { input, text, meta, format: isHtml ? 'html' : 'text' };
+}
+
 export async function readArticle(input: string, options: ReadOptions = {}): Promise<ArticleInput> {
   const bytes = await readInputBytes(input, options);
-  const text = decodeText(input, bytes);
-  return { input, text, meta: {}, format: 'text' };
+  return articleFromText(input, decodeText(input, bytes), options.format);
 }
