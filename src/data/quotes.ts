@@ -1,0 +1,108 @@
+/**
+ * Loads the `quotes` stage's word lists (data/quotes/: modality cues and reporting cues) and compiles
+ * each into a word trie, once per process. Provides the compiled shapes and `compileCues`, which tests
+ * use to build tiny fixtures. Depends on core and the data path helpers only; never on stages.
+ */
+import { SitrepError } from '../core/errors.js';
+import { parseTsv, readDataFile } from './paths.js';
+
+/** One row of a cue list: `cue` words, what `kind` of cue it is and the `value` it gives. */
+export interface CueRow {
+  readonly cue: string;
+  readonly kind: string;
+  readonly value: string;
+  /** `file:line`, the `rule` of anything the row makes fire. */
+  readonly rule: string;
+}
+
+/**
+ * A trie over words. Keys are a lower-cased word (`may`) or a word with a part-of-speech constraint
+ * (`may@AUX`); a matcher tries both forms of each token (its normal form and its lemma).
+ */
+export interface CueNode {
+  readonly next: ReadonlyMap<string, CueNode>;
+  readonly row: CueRow | null;
+}
+
+export interface QuotesData {
+  /** Hedges, future and conditional markers, negation and "unconfirmed" phrases (modality.tsv). */
+  readonly modality: CueNode;
+  /** Reporting verbs, "according to"-style phrases and cue extensions (reporting-cues.tsv). */
+  readonly reporting: CueNode;
+}
+
+interface MutableNode {
+  next: Map<string, MutableNode>;
+  row: CueRow | null;
+}
+
+/** Every variant of a cue: a word ending in `?` is optional, so `a b? c` gives `a b c` and `a c`. */
+function expandOptional(words: readonly string[]): string[][] {
+  let variants: string[][] = [[]];
+  for (const w of words) {
+    if (w.endsWith('?') && w.length > 1) {
+      const bare = w.slice(0, -1);
+      variants = variants.flatMap((v) => [v, [...v, bare]]);
+    } else {
+      variants = variants.map((v) => [...v, w]);
+    }
+  }
+  return variants.filter((v) => v.length > 0);
+}
+
+function freezeNode(n: MutableNode): CueNode {
+  for (const child of n.next.values()) freezeNode(child);
+  return Object.freeze(n);
+}
+
+/**
+ * Compiles cue rows into a trie. A later row with the same words replaces an earlier one (so a
+ * fixture can override a shipped row); words are lower-cased, POS tags kept upper-case.
+ */
+export function compileCues(rows: readonly CueRow[]): CueNode {
+  const root: MutableNode = { next: new Map(), row: null };
+  for (const row of rows) {
+    const words = row.cue.split(/\s+/).filter(Boolean);
+    for (const variant of expandOptional(words)) {
+      let node = root;
+      for (const raw of variant) {
+        const at = raw.lastIndexOf('@');
+        const key =
+          at > 0 ? `${raw.slice(0, at).toLowerCase()}@${raw.slice(at + 1).toUpperCase()}` : raw.toLowerCase();
+        let child = node.next.get(key);
+        if (!child) {
+          child = { next: new Map(), row: null };
+          node.next.set(key, child);
+        }
+        node = child;
+      }
+      node.row = Object.freeze({ ...row });
+    }
+  }
+  return freezeNode(root);
+}
+
+/** Reads a cue TSV (columns cue, kind, value) into rows with their `file:line` rule. */
+export function parseCueFile(file: string, content: string): CueRow[] {
+  return parseTsv(content).map(({ line, row }) => {
+    if (!row.cue || !row.kind) {
+      throw new SitrepError(
+        'DATA_MISSING',
+        `${file}:${line} is incomplete: every row needs a cue and a kind`,
+        { input: file },
+      );
+    }
+    return { cue: row.cue, kind: row.kind, value: row.value ?? '', rule: `${file}:${line}` };
+  });
+}
+
+let loaded: QuotesData | null = null;
+
+/** The shipped cue lists, loaded and compiled on first use (once per process). */
+export function loadQuotesData(): QuotesData {
+  loaded ??= Object.freeze({
+    modality: compileCues(parseCueFile('modality.tsv', readDataFile('quotes', 'modality.tsv'))),
+    reporting: compileCues(parseCueFile('reporting-cues.tsv', readDataFile('quotes', 'reporting-cues.tsv'))),
+  });
+  return loaded;
+}
