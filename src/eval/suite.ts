@@ -35,6 +35,10 @@ export interface EvalResult {
   readonly misses: readonly EvalMiss[];
   /** The metric named in the headline table. */
   readonly headline: string;
+  /** The gold files read for this split, relative to the data dir (for docs/QUALITY.md). */
+  readonly files?: readonly string[];
+  /** Short notes on how the suite was scored (split choices, mappings), for docs/QUALITY.md. */
+  readonly notes?: readonly string[];
 }
 
 export interface EvalSuite {
