@@ -1,0 +1,70 @@
+/**
+ * Opens a store from a `--db` value: a `postgres://` URL selects the PostgreSQL driver, anything
+ * else is a data directory for the embedded SQLite driver (default `./sitrep-data`, or `SITREP_DB`).
+ * Migrations are applied on open. Imports the store implementation and the two database clients.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { SitrepError } from '../core/errors.js';
+import type { Tables } from './schema.js';
+import { SqlStore } from './sql-store.js';
+
+export const DEFAULT_DB = './sitrep-data';
+/** The embedded database's file name inside the data directory. */
+export const EMBEDDED_FILE = 'sitrep.db';
+
+export function resolveDb(db?: string | null): string {
+  return db || process.env.SITREP_DB || DEFAULT_DB;
+}
+
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(db);
+}
+
+/** The URL with its password masked, for messages and summaries. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+export async function openStore(db?: string | null): Promise<SqlStore> {
+  const target = resolveDb(db);
+  let store: SqlStore;
+  if (isPostgresUrl(target)) {
+    const pool = new pg.Pool({ connectionString: target, max: 4 });
+    store = new SqlStore(
+      new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }),
+      'postgres',
+      redact(target),
+    );
+  } else {
+    const file = /\.(db|sqlite3?)$/i.test(target) ? target : path.join(target, EMBEDDED_FILE);
+    let database: Database.Database;
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      database = new Database(file);
+    } catch (err) {
+      throw new SitrepError('STORE', `cannot open the store at ${file}: ${(err as Error).message}`, {
+        input: file,
+        cause: err,
+      });
+    }
+    // WAL: readers never block the writer, and a kill -9 loses at most uncommitted transactions.
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('busy_timeout = 10000');
+    store = new SqlStore(new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), 'sqlite', file);
+  }
+  try {
+    await store.migrate();
+  } catch (err) {
+    await store.close().catch(() => {});
+    throw new SitrepError('STORE', `cannot open the store at ${store.location}: ${(err as Error).message}`, {
+      input: store.location,
+      cause: err,
+    });
+  }
+  return store;
+}

@@ -1,0 +1,264 @@
+/**
+ * The store contract: one suite, run against every driver — the embedded SQLite store in a fresh
+ * temporary directory and a real PostgreSQL server (SITREP_TEST_PG, in a fresh schema). The
+ * PostgreSQL half fails, never skips, when the server cannot be reached: start it (see .ci/run).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { runMerge } from '../src/merge/run-merge.js';
+import { openStore } from '../src/store/open-store.js';
+import { toDocumentRows } from '../src/store/rows.js';
+import type { SqlStore } from '../src/store/sql-store.js';
+import { fixtureDoc, KREMLIN, PENTAGON, PRK, RUS, UKR, USA } from './store-fixtures.js';
+
+const PG_URL = process.env.SITREP_TEST_PG ?? 'postgres://sitrep:sitrep@127.0.0.1:5432/sitrep_test';
+const AT = '2024-10-29T12:00:00.000Z';
+
+const troopsA = fixtureDoc({
+  text: 'North Korea has sent about 10,000 troops to Russia, the Pentagon said on Monday.\n\nUkraine shelled positions.',
+  published: '2024-10-28',
+  outlet: 'Daily Alpha',
+  url: 'https://alpha.example/nk',
+  events: [
+    {
+      cameo: '072',
+      plover: 'AID',
+      source: PRK,
+      target: RUS,
+      speaker: PENTAGON,
+      evidence: 'North Korea has sent about 10,000 troops to Russia, the Pentagon said on Monday.',
+      quantity: {
+        text: 'about 10,000 troops',
+        value: 10000,
+        unit: 'troops',
+        approximate: true,
+        qualifier: 'about',
+      },
+    },
+    // A distinct happening of the same day: different actors, different code.
+    { cameo: '190', plover: 'ASSAULT', source: UKR, target: null, evidence: 'Ukraine shelled positions.' },
+  ],
+  quotes: [{ text: 'sent about 10,000 troops', speaker: PENTAGON }],
+});
+
+const troopsB = fixtureDoc({
+  text: 'Up to 8,000 North Korean soldiers were sent to Russia, officials in Kyiv said. The Kremlin denied that North Korea sent troops to Russia.',
+  published: '2024-10-29',
+  outlet: 'Beta News',
+  events: [
+    {
+      cameo: '07',
+      plover: 'AID',
+      source: PRK,
+      target: RUS,
+      evidence: 'Up to 8,000 North Korean soldiers were sent to Russia, officials in Kyiv said.',
+      quantity: { text: 'Up to 8,000', value: 8000, unit: 'troops', approximate: false, qualifier: 'up to' },
+    },
+    {
+      cameo: '070',
+      plover: 'AID',
+      source: PRK,
+      target: RUS,
+      speaker: KREMLIN,
+      polarity: 'negative',
+      evidence: 'The Kremlin denied that North Korea sent troops to Russia.',
+    },
+  ],
+});
+
+// The same proposition a month later is another happening.
+const later = fixtureDoc({
+  text: 'North Korea sent more troops to Russia in December, the United States said.',
+  published: '2024-12-02',
+  outlet: 'Daily Alpha',
+  events: [
+    {
+      cameo: '072',
+      plover: 'AID',
+      source: PRK,
+      target: RUS,
+      speaker: USA,
+      evidence: 'North Korea sent more troops to Russia in December, the United States said.',
+    },
+  ],
+});
+
+function contract(
+  name: string,
+  open: () => Promise<SqlStore>,
+  cleanup: () => Promise<void> = async () => {},
+) {
+  describe(`store contract: ${name}`, () => {
+    let store: SqlStore;
+    before(async () => {
+      store = await open();
+    });
+    after(async () => {
+      await store?.close();
+      await cleanup();
+    });
+
+    it('applies migrations once (a second migrate is a no-op)', async () => {
+      assert.equal(await store.migrate(), 0);
+      assert.deepEqual(await store.counts(), { documents: 0, events: 0, stories: 0, errors: 0 });
+    });
+
+    it('stores documents with every layer and reports their versions', async () => {
+      await store.putDocuments([
+        toDocumentRows(troopsA, { input: 'a.txt', pipeline: 'p@1', ingestedAt: AT }),
+        toDocumentRows(troopsB, { input: 'b.txt', pipeline: 'p@1', ingestedAt: AT }),
+      ]);
+      const versions = await store.storedVersions([troopsA.id, troopsB.id, 'sha256:none']);
+      assert.equal(versions.get(troopsA.id), 'p@1');
+      assert.equal(versions.get(troopsB.id), 'p@1');
+      assert.equal(versions.has('sha256:none'), false);
+      const c = await store.counts();
+      assert.equal(c.documents, 2);
+      assert.equal(c.events, 4);
+      assert.equal(await store.storiesStale(), true);
+    });
+
+    it('is idempotent: the same article again is stored once; a newer version replaces its layers', async () => {
+      await store.putDocuments([
+        toDocumentRows(troopsA, { input: 'a-copy.txt', pipeline: 'p@2', ingestedAt: AT }),
+      ]);
+      const c = await store.counts();
+      assert.equal(c.documents, 2);
+      assert.equal(c.events, 4);
+      assert.equal((await store.storedVersions([troopsA.id])).get(troopsA.id), 'p@2');
+    });
+
+    it('records errors by input and clears them when the input later goes through', async () => {
+      await store.recordErrors([
+        { input: 'bad.bin', code: 'INPUT_BINARY', message: 'bad.bin: binary data', at: AT },
+        { input: 'later.txt', code: 'INPUT_EMPTY', message: 'later.txt: empty', at: AT },
+      ]);
+      await store.recordErrors([
+        { input: 'bad.bin', code: 'INPUT_BINARY', message: 'bad.bin: still binary', at: AT },
+      ]);
+      await store.putDocuments([
+        toDocumentRows(later, { input: 'later.txt', pipeline: 'p@1', ingestedAt: AT }),
+      ]);
+      const errors = await store.listErrors();
+      assert.deepEqual(
+        errors.map((e) => [e.input, e.message]),
+        [['bad.bin', 'bad.bin: still binary']],
+      );
+    });
+
+    it('merges the same happening across outlets and keeps distinct happenings apart', async () => {
+      const summary = await runMerge(store);
+      assert.equal(summary.events, 5);
+      assert.equal(await store.storiesStale(), false);
+      const stories = await store.events({ actor: 'PRK' });
+      // October deployment (3 mentions, 2 outlets) and the December one.
+      assert.equal(stories.length, 2);
+      const [oct, dec] = stories;
+      assert.equal(oct!.story.n_mentions, 3);
+      assert.equal(oct!.story.n_documents, 2);
+      assert.equal(oct!.story.n_outlets, 2);
+      assert.deepEqual(JSON.parse(oct!.story.outlets), ['Beta News', 'Daily Alpha']);
+      // Pentagon (speaker), Kremlin (speaker), Beta News (own voice).
+      assert.equal(oct!.story.n_sources, 3);
+      assert.equal(oct!.story.first_seen, '2024-10-28');
+      assert.equal(oct!.story.last_seen, '2024-10-29');
+      assert.equal(dec!.story.n_mentions, 1);
+      const ukr = await store.events({ actor: 'ukraine' });
+      assert.equal(ukr.length, 1);
+      assert.equal(ukr[0]!.story.n_mentions, 1);
+    });
+
+    it('explains every merge and keeps evidence spans exact', async () => {
+      const [oct] = await store.events({ actor: 'PRK', to: '2024-10-31' });
+      const view = await store.story(oct!.story.id.slice(0, 8));
+      assert.ok(view);
+      assert.equal(view.mentions.length, 3);
+      const texts = new Map([
+        [troopsA.id, troopsA.text],
+        [troopsB.id, troopsB.text],
+      ]);
+      for (const m of view.mentions) {
+        const e = m.event;
+        assert.equal(texts.get(e.doc_id)!.slice(e.evidence_start, e.evidence_end), e.evidence_text);
+        const reason = JSON.parse(m.reason);
+        assert.ok(reason.anchor === true || /root 07/.test(reason.code), m.reason);
+      }
+      const pentagon = view.mentions.find((m) => m.speaker?.name === 'Pentagon');
+      assert.deepEqual(pentagon?.speaker, { name: 'Pentagon', code: 'USAMIL', country: 'USA' });
+      assert.equal(pentagon?.url, 'https://alpha.example/nk');
+    });
+
+    it('lists contradictions with both sides: a denial and conflicting quantities', async () => {
+      const [oct] = await store.events({ contradicted: true });
+      assert.ok(oct);
+      const kinds = oct.contradictions.map((c) => c.kind).sort();
+      assert.ok(kinds.includes('polarity'), kinds.join());
+      assert.ok(kinds.includes('quantity'), kinds.join());
+      const q = oct.contradictions.find((c) => c.kind === 'quantity')!;
+      assert.match(q.detail, /about 10,000 troops/);
+      assert.match(q.detail, /Up to 8,000/);
+      const p = oct.contradictions.find((c) => c.kind === 'polarity')!;
+      assert.match(p.detail, /Kremlin/);
+      assert.equal((await store.events({ contradicted: true, actor: 'UKR' })).length, 0);
+    });
+
+    it('filters events by code, PLOVER type, dates, outlet and source count', async () => {
+      assert.equal((await store.events({ cameo: '07' })).length, 2);
+      assert.equal((await store.events({ cameo: '19' })).length, 1);
+      assert.equal((await store.events({ plover: 'assault' })).length, 1);
+      assert.equal((await store.events({ from: '2024-12-01', to: '2024-12-31' })).length, 1);
+      assert.equal((await store.events({ outlet: 'beta news' })).length, 1);
+      assert.equal((await store.events({ minSources: 2 })).length, 1);
+      assert.deepEqual(await store.events({ actor: 'nobody' }), []);
+    });
+
+    it('answers actors, quotes by speaker and a timeline', async () => {
+      const actors = await store.actors();
+      const nk = actors.find((a) => a.code === 'PRK');
+      assert.equal(nk?.documents, 3);
+      const quotes = await store.quotes({ speaker: 'pentagon' });
+      assert.equal(quotes.length, 1);
+      assert.equal(quotes[0]!.text, 'sent about 10,000 troops');
+      assert.equal(troopsA.text.slice(quotes[0]!.start, quotes[0]!.end), quotes[0]!.text);
+      const tl = await store.timeline('PRK');
+      assert.deepEqual(
+        tl.map((d) => [d.date, d.stories]),
+        [
+          ['2024-10-28', 1],
+          ['2024-12-02', 1],
+        ],
+      );
+    });
+  });
+}
+
+contract('embedded (SQLite)', () => openStore(mkdtempSync(path.join(tmpdir(), 'sitrep-store-'))));
+
+const schema = `contract_${process.pid}_${Date.now()}`;
+contract(
+  'PostgreSQL',
+  async () => {
+    const client = new pg.Client({ connectionString: PG_URL });
+    try {
+      await client.connect();
+    } catch (err) {
+      throw new Error(
+        `PostgreSQL at ${PG_URL.replace(/:[^:@/]*@/, ':***@')} is unreachable (${(err as Error).message}); start it or set SITREP_TEST_PG`,
+      );
+    }
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await client.end();
+    const sep = PG_URL.includes('?') ? '&' : '?';
+    return openStore(`${PG_URL}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`);
+  },
+  async () => {
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  },
+);

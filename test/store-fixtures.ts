@@ -1,0 +1,159 @@
+/**
+ * Hand-made extracted documents for the store and merge tests: a few sentences, actors found by
+ * their names in the text, and events with offsets computed from the text (so every span holds).
+ */
+import type {
+  Actor,
+  EventRecord,
+  LayerName,
+  Quantity,
+  SitrepDocument,
+  TimeExpression,
+} from '../src/core/types.js';
+import { createDocument } from '../src/pipeline/pipeline.js';
+
+export interface ActorSpec {
+  name: string;
+  code: string | null;
+  country?: string | null;
+  kind?: Actor['kind'];
+}
+
+export interface EventSpec {
+  cameo: string;
+  plover: string;
+  source: ActorSpec | null;
+  target: ActorSpec | null;
+  /** The sentence that states the event (must occur in the text). */
+  evidence: string;
+  speaker?: ActorSpec;
+  polarity?: EventRecord['polarity'];
+  quantity?: { text: string; value: number; unit: string; approximate: boolean; qualifier: string | null };
+  time?: { text: string; from: string; to: string };
+}
+
+export const RUS: ActorSpec = { name: 'Russia', code: 'RUS', kind: 'country' };
+export const PRK: ActorSpec = { name: 'North Korea', code: 'PRK', kind: 'country' };
+export const USA: ActorSpec = { name: 'United States', code: 'USA', kind: 'country' };
+export const UKR: ActorSpec = { name: 'Ukraine', code: 'UKR', kind: 'country' };
+export const PENTAGON: ActorSpec = { name: 'Pentagon', code: 'USAMIL', country: 'USA', kind: 'organization' };
+export const KREMLIN: ActorSpec = { name: 'Kremlin', code: 'RUSGOV', country: 'RUS', kind: 'organization' };
+
+const by = 'fixture@1';
+
+export function fixtureDoc(opts: {
+  text: string;
+  published: string;
+  outlet: string;
+  url?: string;
+  events: EventSpec[];
+  quotes?: { text: string; speaker: ActorSpec }[];
+  pipeline?: string;
+}): SitrepDocument<LayerName> {
+  const base = createDocument(opts.text, {
+    published: opts.published,
+    publishedFrom: 'metadata',
+    source: opts.outlet,
+    url: opts.url ?? null,
+    title: opts.text.slice(0, 40),
+  });
+  const text = opts.text;
+  const actors: Actor[] = [];
+  const actorId = (spec: ActorSpec | null | undefined): string | null => {
+    if (!spec) return null;
+    const found = actors.find((a) => a.name === spec.name);
+    if (found) return found.id;
+    const at = text.indexOf(spec.name);
+    const a: Actor = {
+      id: `a${actors.length + 1}`,
+      name: spec.name,
+      kind: spec.kind ?? 'country',
+      code: spec.code,
+      cameo: null,
+      country: spec.country ?? null,
+      roles: [],
+      aliases: [],
+      mentions:
+        at >= 0
+          ? [{ text: spec.name, start: at, end: at + spec.name.length, via: 'name', rule: 'fixture' }]
+          : [],
+      by,
+      rule: 'fixture',
+    };
+    actors.push(a);
+    return a.id;
+  };
+  const times: TimeExpression[] = [];
+  const quantities: Quantity[] = [];
+  const span = (s: string) => {
+    const start = text.indexOf(s);
+    if (start < 0) throw new Error(`fixture: "${s}" is not in the text`);
+    return { start, end: start + s.length, text: s };
+  };
+  const events: EventRecord[] = opts.events.map((e, i) => {
+    let time: string | null = null;
+    if (e.time) {
+      time = `t${times.length + 1}`;
+      times.push({
+        id: time,
+        ...span(e.time.text),
+        type: 'DATE',
+        value: e.time.from,
+        from: e.time.from,
+        to: e.time.to,
+        future: false,
+        by,
+        rule: 'fixture',
+      });
+    }
+    let quantity: string | null = null;
+    if (e.quantity) {
+      quantity = `q${quantities.length + 1}`;
+      const { text: qt, ...rest } = e.quantity;
+      quantities.push({ id: quantity, ...span(qt), ...rest, by, rule: 'fixture' });
+    }
+    const ev = span(e.evidence);
+    return {
+      id: `e${i + 1}`,
+      cameo: e.cameo,
+      plover: e.plover,
+      label: `${e.source?.name ?? '—'} ${e.plover} ${e.target?.name ?? '—'}`,
+      source: actorId(e.source),
+      target: actorId(e.target),
+      time,
+      place: null,
+      quantity,
+      attribution: e.speaker
+        ? { speaker: actorId(e.speaker), verb: 'say', start: ev.start, end: ev.end }
+        : null,
+      certainty: 'asserted',
+      polarity: e.polarity ?? 'positive',
+      evidence: ev,
+      alsoEvidence: [],
+      trigger: ev,
+      by,
+      rule: 'fixture',
+    };
+  });
+  const quotes = (opts.quotes ?? []).map((q, i) => ({
+    id: `qt${i + 1}`,
+    ...span(q.text),
+    speaker: actorId(q.speaker),
+    by,
+    rule: 'fixture',
+  }));
+  return {
+    ...base,
+    layers: {
+      sentences: [],
+      tokens: [],
+      actors,
+      times,
+      places: [],
+      quantities,
+      quotes,
+      attributions: [],
+      events,
+    },
+  } as SitrepDocument<LayerName>;
+}
