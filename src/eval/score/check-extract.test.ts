@@ -36,7 +36,7 @@ const perfect = {
 
 describe('seed checker (port of check_extract.py)', () => {
   it('normalises like the Python norm()', () => {
-    assert.equal(norm('Mr. Rutte’s  NATO-led'), "mr rutte s nato led");
+    assert.equal(norm('Mr. Rutte’s  NATO-led'), 'mr rutte s nato led');
     assert.equal(norm(null), '');
   });
 

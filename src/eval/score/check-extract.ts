@@ -95,7 +95,8 @@ export function checkExtract(gold: Json, out: Json, body: string | null = null):
       );
     }
     const texts = new Set(((a.mentions ?? []) as Json[]).map((m) => norm(m.text)));
-    for (const m of (g.mentions_at_least ?? []) as string[]) score(texts.has(norm(m)), `actor ${label}: mention '${m}'`);
+    for (const m of (g.mentions_at_least ?? []) as string[])
+      score(texts.has(norm(m)), `actor ${label}: mention '${m}'`);
   }
 
   // times
