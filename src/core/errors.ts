@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'INPUT_MALFORMED'
   | 'BAD_ARGUMENT'
   | 'DATA_MISSING'
+  | 'DATA_INVALID'
   | 'PIPELINE_ORDER'
   | 'STORE'
   | 'INTERNAL';

@@ -1,18 +1,127 @@
 /**
- * The `times` stage. PLACEHOLDER until its implementation lands: provides an empty layer so the
- * pipeline runs end to end.
+ * The `times` stage: time expressions (TIMEX3 type and value) resolved to inclusive date intervals
+ * against the publication date, the way news is written. Finders are the compiled patterns of
+ * data/times/patterns.tsv; resolvers (resolvers.ts) turn each match into a value, asking the clause's
+ * tense (tense.ts, from the tokens layer) only where the text leaves the direction open; a refiner
+ * keeps the longest of overlapping candidates.
+ *
+ * Why not chrono-node: measured here it takes ~1 ms per 2.7 KB article (a third of the whole
+ * pipeline's budget) and reads news wrongly without rules on top ("on Tuesday" goes forward, "last
+ * June" loses "last", "the next several weeks" becomes a date, bare years are missed). Our own data-
+ * driven patterns are an order of magnitude faster, and every result names the pattern that fired.
+ * Depends on core, the stage contract and the times data loader; never on store, CLI or HTTP.
  */
-import type { Stage } from '../../pipeline/stage.js';
+import type { SitrepDocument, TimeExpression, Token } from '../../core/types.js';
+import { loadTimesData, type Tense, type TimesData } from '../../data/times.js';
+import { type Stage, stageTag } from '../../pipeline/stage.js';
+import { type CompiledPattern, compilePatterns, indexLexicon, type Lexicon, lookup } from './compile.js';
+import { RESOLVERS, type Resolution, type ResolveContext } from './resolvers.js';
+import { clauseTense, indexCues, type TenseIndex } from './tense.js';
 
-export function createTimesStage(): Stage<'sentences' | 'tokens', 'times'> {
-  const requires: ('sentences' | 'tokens')[] = ['sentences', 'tokens'];
+const VERSION = 1;
+
+interface Candidate extends Resolution {
+  readonly start: number;
+  readonly end: number;
+  readonly pattern: CompiledPattern;
+}
+
+/** The compiled, frozen form of the data: built once per stage. */
+export interface TimesMatcher {
+  readonly patterns: readonly CompiledPattern[];
+  readonly lexicon: Lexicon;
+  readonly cues: TenseIndex;
+}
+
+export function compileTimes(data: TimesData): TimesMatcher {
+  const patterns = compilePatterns(data.patterns, data.lexicon);
+  for (const p of patterns) {
+    if (!RESOLVERS[p.resolver]) throw new Error(`patterns.tsv ${p.id}: unknown resolver '${p.resolver}'`);
+  }
+  return Object.freeze({
+    patterns: Object.freeze(patterns),
+    lexicon: indexLexicon(data.lexicon),
+    cues: indexCues(data.cues),
+  });
+}
+
+/**
+ * Finds and resolves the time expressions of a text. `tokens` (with sentence indices) give the tense of
+ * each clause; without them every clause counts as tenseless.
+ */
+export function findTimes(
+  matcher: TimesMatcher,
+  text: string,
+  published: string | null,
+  tokens: readonly Token[],
+  by: string,
+): TimeExpression[] {
+  const candidates: Candidate[] = [];
+  for (const pattern of matcher.patterns) {
+    const re = pattern.regex;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const groups = m.groups ?? {};
+      let tense: Tense | null | undefined;
+      const ctx: ResolveContext = {
+        pub: published,
+        group: (name) => groups[name]?.toLowerCase().replace(/\s+/g, ' '),
+        lex: (name) => {
+          const cls = pattern.classes.get(name);
+          const word = groups[name];
+          return cls && word !== undefined ? lookup(matcher.lexicon, cls, word) : undefined;
+        },
+        tense: () => {
+          if (tense === undefined) tense = clauseTense(tokens, start, end, matcher.cues);
+          return tense;
+        },
+      };
+      const resolved = RESOLVERS[pattern.resolver]!(ctx);
+      if (resolved) candidates.push({ ...resolved, start, end, pattern });
+    }
+  }
+
+  // Refiner: the longest candidate wins an overlap, then the earlier pattern row, then the earlier start.
+  candidates.sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) || a.pattern.priority - b.pattern.priority || a.start - b.start,
+  );
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
+  }
+  kept.sort((a, b) => a.start - b.start);
+
+  return kept.map((c, i) => {
+    const future = c.future === true || (published !== null && c.from !== null && c.from > published);
+    return Object.freeze({
+      id: `t${i + 1}`,
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      type: c.type,
+      value: c.value,
+      from: c.from,
+      to: c.to,
+      future,
+      by,
+      rule: c.pattern.id,
+    });
+  });
+}
+
+export function createTimesStage(data: TimesData = loadTimesData()): Stage<'sentences' | 'tokens', 'times'> {
+  const matcher = compileTimes(data);
+  const by = stageTag({ name: 'times', version: VERSION });
   return {
     name: 'times',
-    version: 0,
-    requires,
+    version: VERSION,
+    requires: ['sentences', 'tokens'],
     provides: ['times'],
-    run() {
-      return { times: [] };
+    run(doc: SitrepDocument<'sentences' | 'tokens'>) {
+      return { times: findTimes(matcher, doc.text, doc.meta.published, doc.layers.tokens, by) };
     },
   };
 }

@@ -1,0 +1,165 @@
+/**
+ * Compiles the pattern rows of data/times/patterns.tsv into regular expressions, once per process
+ * (in the stage factory). The pattern language is documented at the top of patterns.tsv: `{class}`
+ * for a lexicon class or a built-in number shape, `<name:a|b>` for named alternatives, lower-case
+ * words matching either first-letter case, a space for any whitespace run. Each compiled pattern
+ * remembers which lexicon class each named group holds, so the resolver gets values, not words.
+ * Depends on the data types only; no I/O.
+ */
+import type { TimesLexiconEntry, TimesPatternRow } from '../../data/times.js';
+
+export interface CompiledPattern {
+  readonly id: string;
+  readonly resolver: string;
+  readonly priority: number;
+  readonly regex: RegExp;
+  /** Named group → lexicon class, for groups that hold a lexicon word. */
+  readonly classes: ReadonlyMap<string, string>;
+}
+
+/** Lexicon lookups by class: the exact word as written in the text → its value. */
+export type Lexicon = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+const YEAR = '(?:1[6-9]|20)\\d\\d';
+/** Number shapes every pattern may use; `{count}` also takes the number words of the lexicon. */
+const BUILTINS: Readonly<Record<string, string>> = {
+  year: YEAR,
+  yy: '\\d\\d',
+  day: '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?',
+  decade: `(?:(?:1[6-9]|20)\\d0s|['’]\\d0s)`,
+  isodate: `${YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])`,
+  slashdate: `\\d{1,2}/\\d{1,2}/${YEAR}`,
+  ordnum: '\\d{1,2}(?:st|nd|rd|th)',
+  clock: '(?:(?:[01]?\\d|2[0-3])(?::[0-5]\\d)?\\s?(?:a\\.m\\.|p\\.m\\.|am|pm)|[Nn]oon|[Mm]idnight)',
+};
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** A lower-case word also matches capitalised at a sentence start; a capitalised one only as written. */
+function caseWord(word: string): string {
+  const first = word[0]!;
+  const rest = escapeRe(word.slice(1));
+  return /[a-z]/.test(first) ? `[${first.toUpperCase()}${first}]${rest}` : escapeRe(first) + rest;
+}
+
+function lexiconAlternation(entries: readonly TimesLexiconEntry[]): string {
+  // Longest first, so that "a few" wins over "a" and "Sept." over "Sept".
+  const words = [...new Set(entries.map((e) => e.word))].sort((a, b) => b.length - a.length);
+  return words.map((w) => w.split(/\s+/).map(caseWord).join('\\s+')).join('|');
+}
+
+/** Indexes the lexicon by class for the resolvers: exact text → value, with the capitalised variants. */
+export function indexLexicon(entries: readonly TimesLexiconEntry[]): Lexicon {
+  const byClass = new Map<string, Map<string, string>>();
+  for (const e of entries) {
+    let m = byClass.get(e.cls);
+    if (!m) {
+      m = new Map();
+      byClass.set(e.cls, m);
+    }
+    m.set(e.word.toLowerCase(), e.value);
+  }
+  return byClass;
+}
+
+/** Looks a matched word up in a class, ignoring case and inner whitespace runs. */
+export function lookup(lexicon: Lexicon, cls: string, text: string): string | undefined {
+  return lexicon.get(cls)?.get(text.toLowerCase().replace(/\s+/g, ' '));
+}
+
+/**
+ * Translates the pattern language into regular-expression source. `classes` collects the lexicon
+ * class of each named group; repeated classes are numbered (month, month2).
+ */
+function translate(
+  source: string,
+  alternations: ReadonlyMap<string, string>,
+  classes: Map<string, string> | null,
+  where: string,
+): string {
+  let out = '';
+  const open: string[] = [];
+  const seen = new Map<string, number>();
+  const groupName = (name: string): string => {
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name}${n}`;
+  };
+  const tokenRe = /\{([a-z]\w*)\}|<(\w+):|\\.|\(\?(?:<[=!]|[:=!])|\[(?:\\.|[^\]])*\]|[a-z]+|./gy;
+  for (let m = tokenRe.exec(source); m; m = tokenRe.exec(source)) {
+    const [tok, placeholder, named] = m;
+    if (placeholder) {
+      const builtin = BUILTINS[placeholder];
+      const lex = alternations.get(placeholder);
+      let body: string;
+      if (placeholder === 'count') {
+        body = `\\d{1,4}(?:\\.\\d+)?|${alternations.get('number') ?? '(?!)'}`;
+      } else if (builtin) body = builtin;
+      else if (lex) body = lex;
+      else throw new Error(`${where}: unknown class {${placeholder}}`);
+      if (classes) {
+        const name = groupName(placeholder);
+        if (lex && !builtin) classes.set(name, placeholder);
+        if (placeholder === 'count') classes.set(name, 'number');
+        out += `(?<${name}>${body})`;
+      } else out += `(?:${body})`;
+    } else if (named) {
+      open.push(named);
+      out += classes ? `(?<${groupName(named)}>` : '(?:';
+    } else if (tok === '>' && open.length > 0) {
+      open.pop();
+      out += ')';
+    } else if (tok === ' ') {
+      out += '\\s+';
+    } else if (/^[a-z]+$/.test(tok)) {
+      out += caseWord(tok);
+    } else {
+      out += tok;
+    }
+  }
+  if (open.length > 0) throw new Error(`${where}: unclosed <${open[0]}:`);
+  return out;
+}
+
+// A time expression never starts inside a word or a number, nor right after a currency sign, a
+// slash or a hyphen (URLs, phone numbers, "F-16", "$2023"), and never ends inside one ("2024-10"
+// of a phone number, "12.53%").
+const LEAD = '(?<![\\p{L}\\p{N}$£€¥#@/\\\\_.,:-])';
+const TRAIL = '(?![\\p{L}\\p{N}_]|[.,:/-]\\p{N}|\\s?%)';
+
+export function compilePatterns(
+  rows: readonly TimesPatternRow[],
+  lexicon: readonly TimesLexiconEntry[],
+): CompiledPattern[] {
+  const byClass = new Map<string, TimesLexiconEntry[]>();
+  for (const e of lexicon) {
+    const list = byClass.get(e.cls) ?? [];
+    list.push(e);
+    byClass.set(e.cls, list);
+  }
+  const alternations = new Map<string, string>();
+  for (const [cls, entries] of byClass) alternations.set(cls, lexiconAlternation(entries));
+
+  return rows.map((row) => {
+    const where = `patterns.tsv ${row.id}`;
+    const classes = new Map<string, string>();
+    const body = translate(row.pattern, alternations, classes, where);
+    const before = row.before
+      ? `(?<=(?<![\\p{L}\\p{N}])(?:${translate(row.before, alternations, null, where)})\\s+)`
+      : '';
+    const after = row.after ? `(?=${row.after})` : '';
+    let regex: RegExp;
+    try {
+      regex = new RegExp(`${before}${LEAD}(?:${body})${TRAIL}${after}`, 'gu');
+    } catch (err) {
+      throw new Error(`${where}: ${(err as Error).message}`);
+    }
+    return Object.freeze({
+      id: row.id,
+      resolver: row.resolver,
+      priority: row.priority,
+      regex,
+      classes,
+    });
+  });
+}
