@@ -47,15 +47,16 @@ export function saidVerbAttributions(text: string): PeerAttribution[] {
       }
       const sentenceEnd = base + sentence.length;
       const after = trimmed(text, cue.end, sentenceEnd);
-      // "X said that C" reports what follows; "C, X said." reports what precedes the source.
-      const content =
-        after && text.slice(after.start, after.end).split(/\s+/).length > 3
-          ? trimmed(
-              text,
-              /^\s*that\b/.test(text.slice(cue.end, cue.end + 6)) ? cue.end + 5 : cue.end,
-              sentenceEnd,
-            )
-          : trimmed(text, base, source ? source.start : cue.start);
+      let content: PeerSpan | null;
+      if (after && text.slice(after.start, after.end).split(/\s+/).length > 3) {
+        // "X said (that) C", "X told reporters that C": what follows, from after a near "that".
+        const that = /^(?:\s+\S+){0,3}?\s+that\b/.exec(text.slice(cue.end, sentenceEnd));
+        content = trimmed(text, that ? cue.end + that[0].length : cue.end, sentenceEnd);
+      } else {
+        // "C, X said.": what precedes the comma before the cue (else the source).
+        const comma = sentence.lastIndexOf(',', cm.index);
+        content = trimmed(text, base, comma >= 0 ? base + comma : source ? source.start : cue.start);
+      }
       out.push({ source, cue, content });
     }
   }

@@ -10,7 +10,7 @@
  * from the test-only verb dictionary (PETR.Validate.verbs.txt codes DELAY as 120 and RESTORE as 064),
  * so they test PETRARCH's logic, not CAMEO coding.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Split } from '../suite.js';
 
@@ -136,8 +136,8 @@ export function parseCameoVerbs(text: string): ReadonlyMap<string, string> {
   return verbs;
 }
 
-export function readCameoVerbs(dataDir: string): ReadonlyMap<string, string> {
-  return parseCameoVerbs(
-    readFileSync(path.join(dataDir, 'petrarch2', 'dictionaries', 'CAMEO.2.0.txt'), 'utf8'),
-  );
+/** The verb dictionary, or null when the petrarch2 folder is absent (the PLOVER suite then runs without its peer). */
+export function readCameoVerbs(dataDir: string): ReadonlyMap<string, string> | null {
+  const file = path.join(dataDir, 'petrarch2', 'dictionaries', 'CAMEO.2.0.txt');
+  return existsSync(file) ? parseCameoVerbs(readFileSync(file, 'utf8')) : null;
 }

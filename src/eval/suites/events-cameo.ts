@@ -141,6 +141,7 @@ export const cameoSuite: EvalSuite = {
         targetCodes: actorCodes(actors, first?.target ?? null),
       });
       if (misses.length < options.errors) misses.push(...found.slice(0, options.errors - misses.length));
+      if (!verbs) continue;
       const p = firstVerbEvent(r.text, doc.layers.tokens ?? [], verbs, countries);
       peer.add(r, {
         code: p?.cameo ?? '',
@@ -154,7 +155,7 @@ export const cameoSuite: EvalSuite = {
       split: options.split,
       n: records.length,
       metrics: sitrep.metrics(),
-      peer: { name: 'first-verb CAMEO lookup', metrics: peer.metrics() },
+      peer: verbs ? { name: 'first-verb CAMEO lookup', metrics: peer.metrics() } : null,
       seconds: (performance.now() - t0) / 1000,
       misses,
       headline: 'root_agreement',

@@ -120,6 +120,7 @@ export const ploverSuite: EvalSuite = {
         targetCodes: actorCodes(actors, first?.target ?? null),
       });
       if (misses.length < options.errors) misses.push(...found.slice(0, options.errors - misses.length));
+      if (!verbs) continue;
       const p = firstVerbEvent(r.text, doc.layers.tokens ?? [], verbs, countries);
       const pType = p ? ploverOfCameo(table, p.cameo) : '';
       peer.add(r, {
@@ -134,7 +135,7 @@ export const ploverSuite: EvalSuite = {
       split: options.split,
       n: records.length,
       metrics: sitrep.metrics(),
-      peer: { name: 'first-verb CAMEO lookup', metrics: peer.metrics() },
+      peer: verbs ? { name: 'first-verb CAMEO lookup', metrics: peer.metrics() } : null,
       seconds: (performance.now() - t0) / 1000,
       misses,
       headline: 'type_accuracy',
