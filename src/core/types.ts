@@ -145,6 +145,10 @@ export interface Attribution extends Provenance {
   readonly content: Span;
   /** For nested attribution ("the statement said, the agency reported"): the id of the outer attribution. */
   readonly outer: string | null;
+  /** What the cue says of the content: "claimed", "believes" → believed; else asserted. */
+  readonly certainty?: Certainty;
+  /** "denied" → negative; "stopped short of confirming", "declined to confirm" → unconfirmed. */
+  readonly polarity?: Polarity;
 }
 
 export interface EventRecord extends Provenance {

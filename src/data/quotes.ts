@@ -27,8 +27,25 @@ export interface CueNode {
 export interface QuotesData {
   /** Hedges, future and conditional markers, negation and "unconfirmed" phrases (modality.tsv). */
   readonly modality: CueNode;
-  /** Reporting verbs, "according to"-style phrases and cue extensions (reporting-cues.tsv). */
+  /** Reporting verbs and "according to"-style phrases (reporting-cues.tsv, verb and source-after kinds). */
   readonly reporting: CueNode;
+  /** Nouns that report before "that": "intelligence reports that" (kind noun). */
+  readonly nouns: CueNode;
+  /** Words after a reporting verb that belong to its cue: "in a statement", "reporters" (kind cue-extension). */
+  readonly extensions: CueNode;
+  /** Words before a quotation mark that make it a term or a title: "so-called", "the film" (kind not-quote). */
+  readonly notQuote: CueNode;
+}
+
+/** Splits the reporting cue rows by kind into the tries the stage uses; the same word can be in several. */
+export function compileReporting(rows: readonly CueRow[]): Omit<QuotesData, 'modality'> {
+  const of = (kinds: string[]): CueNode => compileCues(rows.filter((r) => kinds.includes(r.kind)));
+  return {
+    reporting: of(['speech', 'speech-that', 'belief', 'belief-that', 'quote-only', 'source-after']),
+    nouns: of(['noun']),
+    extensions: of(['cue-extension']),
+    notQuote: of(['not-quote']),
+  };
 }
 
 interface MutableNode {
@@ -102,7 +119,7 @@ let loaded: QuotesData | null = null;
 export function loadQuotesData(): QuotesData {
   loaded ??= Object.freeze({
     modality: compileCues(parseCueFile('modality.tsv', readDataFile('quotes', 'modality.tsv'))),
-    reporting: compileCues(parseCueFile('reporting-cues.tsv', readDataFile('quotes', 'reporting-cues.tsv'))),
+    ...compileReporting(parseCueFile('reporting-cues.tsv', readDataFile('quotes', 'reporting-cues.tsv'))),
   });
   return loaded;
 }

@@ -1,0 +1,493 @@
+/**
+ * Finds reported speech inside reporting units: a cue (a reporting verb by lemma, "according to",
+ * "intelligence reports that"), its source (the noun phrase or pronoun that speaks) and its content,
+ * in the shapes English news uses:
+ *   "X said (that) C"            content after the cue
+ *   "C, X said" / "“Q,” X said"  content before the source, up to the clause start or the quotation
+ *   "“Q,” said X"                inverted
+ *   "C, according to X" / "According to X, C"
+ *   "X shrugged off C1 and noted that C2", "…, adding that C"   a coordinated cue borrows the source
+ *   "X confirmed reports that C" nested: the inner attribution's `outer` is the outer one
+ * Depends on core types, the compiled cue lists and the cue matcher; pure.
+ */
+import type { Certainty, Polarity, Span, Token } from '../../core/types.js';
+import type { CueRow, QuotesData } from '../../data/quotes.js';
+import { type CueMatch, matchCueAt, tokenIndexAt } from './cue-match.js';
+import type { QuotedPiece } from './quote-marks.js';
+import type { Unit } from './units.js';
+
+export interface FoundAttribution {
+  source: Span | null;
+  cue: Span;
+  verb: string;
+  content: Span;
+  /** The data row that fired and the shape that placed the content, e.g. `reporting-cues.tsv:7 post-posed`. */
+  rule: string;
+  row: CueRow;
+  /** Index (in the returned list) of the attribution this one is nested in, or null. */
+  outer: number | null;
+  /** Index of an earlier attribution whose source this one shares ("and noted", ", adding"). */
+  sharesSourceWith: number | null;
+  /** What the cue itself says of the content ("claimed": believed; "denied": negative). */
+  certainty: Certainty;
+  polarity: Polarity;
+  /** Start of the words that decide the cue's modality ("did not say", "declined to confirm"). */
+  chainStart: number;
+  /** How the content was placed: after the cue, before it, a colon, according-to, a noun cue. */
+  shape: 'after' | 'post-posed' | 'inverted' | 'colon' | 'according-to' | 'noun';
+}
+
+export interface FinderInput {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly units: readonly Unit[];
+  readonly pieces: readonly QuotedPiece[];
+  readonly data: QuotesData;
+}
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who']);
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+/** Auxiliaries and particles between a subject and its reporting verb: "has said", "did not say". */
+const CHAIN_WORDS = new Set(['not', "n't", 'also', 'later', 'again', 'never', 'only', 'just', 'repeatedly']);
+const TRIM_END = /[\s.,;:]+$/;
+
+function isPunct(t: Token | undefined, chars: string): boolean {
+  return t !== undefined && t.pos === 'PUNCT' && chars.includes(t.text);
+}
+
+/** The span of text[start, end) with trailing punctuation (not closing quotation marks) and spaces trimmed. */
+function contentSpan(text: string, start: number, end: number): Span | null {
+  let s = start;
+  while (s < end && /\s/.test(text[s]!)) s++;
+  const e = s + text.slice(s, end).replace(TRIM_END, '').length;
+  if (e <= s) return null;
+  return { start: s, end: e, text: text.slice(s, e) };
+}
+
+function spanOfTokens(text: string, tokens: readonly Token[], first: number, last: number): Span {
+  const start = tokens[first]!.start;
+  const end = tokens[last - 1]!.end;
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** Finds every attribution of the document, in text order of their cues. */
+export function findAttributions(input: FinderInput): FoundAttribution[] {
+  const { text, tokens, units, pieces, data } = input;
+  const openAt = new Map<number, QuotedPiece>();
+  const closeAt = new Map<number, QuotedPiece>();
+  for (const p of pieces) {
+    openAt.set(p.open, p);
+    if (p.close !== null) closeAt.set(p.close, p);
+  }
+  const isOpen = (t: Token | undefined): boolean => t !== undefined && openAt.has(t.start);
+  const isClose = (t: Token | undefined): boolean => t !== undefined && closeAt.has(t.start);
+
+  /**
+   * The noun phrase ending at token k (its first token index), or null when token k cannot end one.
+   * Accepts names with titles, "of" inside a title ("Secretary of State"), possessives ("Russia's
+   * Foreign Minister"), "and" between names, hyphens and dotted abbreviations.
+   */
+  const npBack = (k: number, lo: number): number | null => {
+    const head = tokens[k];
+    if (!head || k < lo) return null;
+    if (head.pos === 'PRON') return SUBJECT_PRONOUNS.has(head.normal) ? k : null;
+    if (head.pos !== 'PROPN' && head.pos !== 'NOUN') return null;
+    let j = k;
+    while (j - 1 >= lo && k - j < 12) {
+      const t = tokens[j - 1]!;
+      const ok =
+        t.pos === 'PROPN' ||
+        t.pos === 'NOUN' ||
+        t.pos === 'ADJ' ||
+        t.pos === 'NUM' ||
+        (t.pos === 'DET' && t.normal !== 'that') ||
+        (t.pos === 'PRON' && /^(his|her|its|their|our|my)$/.test(t.normal)) ||
+        POSSESSIVE.has(t.normal) ||
+        (t.text === '-' && !tokens[j - 2]?.spaceAfter && t.spaceAfter === false) ||
+        (t.normal === 'of' && tokens[j]!.pos === 'PROPN' && tokens[j - 2]?.pos === 'PROPN') ||
+        (t.normal === 'and' && tokens[j]!.pos === 'PROPN' && tokens[j - 2]?.pos === 'PROPN');
+      if (!ok) break;
+      j--;
+    }
+    while (
+      j < k &&
+      (tokens[j]!.pos === 'ADP' || tokens[j]!.pos === 'CCONJ' || POSSESSIVE.has(tokens[j]!.normal))
+    )
+      j++;
+    return j;
+  };
+
+  /** The noun phrase starting at token k (one past its last token), or null. */
+  const npForward = (k: number, hi: number): number | null => {
+    let j = k;
+    while (j < hi && j - k < 12) {
+      const t = tokens[j]!;
+      const ok =
+        t.pos === 'PROPN' ||
+        t.pos === 'NOUN' ||
+        t.pos === 'ADJ' ||
+        t.pos === 'NUM' ||
+        (t.pos === 'DET' && t.normal !== 'that') ||
+        (t.pos === 'PRON' && j === k) ||
+        POSSESSIVE.has(t.normal) ||
+        (t.text === '-' && !tokens[j - 1]?.spaceAfter && t.spaceAfter === false) ||
+        (t.normal === 'of' && j > k && tokens[j + 1]?.pos !== 'VERB') ||
+        (t.normal === 'and' && tokens[j - 1]?.pos === 'PROPN' && tokens[j + 1]?.pos === 'PROPN');
+      if (!ok) break;
+      if (t.pos === 'PRON' && j === k) {
+        j++;
+        break;
+      }
+      j++;
+    }
+    while (j > k && !['PROPN', 'NOUN', 'PRON', 'NUM'].includes(tokens[j - 1]!.pos)) j--;
+    return j > k ? j : null;
+  };
+
+  const out: FoundAttribution[] = [];
+  for (const unit of units) {
+    const unitStartIndex = out.length;
+    const lo = unit.first;
+    const hi = unit.last;
+    let i = lo;
+    while (i < hi) {
+      const m = matchCueAt(data.reporting, tokens, i, hi);
+      if (m && (m.row.kind === 'source-after' || tokens[i]!.pos === 'VERB')) {
+        const found =
+          m.row.kind === 'source-after'
+            ? accordingTo(m, unit, unitStartIndex)
+            : verbCue(m, unit, unitStartIndex);
+        if (found) {
+          out.push(found);
+          i = m.last;
+          continue;
+        }
+      }
+      const n = matchCueAt(data.nouns, tokens, i, hi);
+      if (n && tokens[i]!.pos === 'NOUN' && tokens[n.last]?.normal === 'that') {
+        const found = nounCue(n, unit);
+        if (found) {
+          out.push(found);
+          i = n.last;
+          continue;
+        }
+      }
+      i++;
+    }
+    clipCoordinated(out, unitStartIndex);
+  }
+  nest(out);
+  return out;
+
+  function modalityOf(row: CueRow): { certainty: Certainty; polarity: Polarity } {
+    if (row.value === 'believed') return { certainty: 'believed', polarity: 'positive' };
+    if (row.value === 'negative') return { certainty: 'asserted', polarity: 'negative' };
+    if (row.value === 'unconfirmed') return { certainty: 'asserted', polarity: 'unconfirmed' };
+    return { certainty: 'asserted', polarity: 'positive' };
+  }
+
+  function verbCue(m: CueMatch, unit: Unit, unitStartIndex: number): FoundAttribution | null {
+    const lo = unit.first;
+    const hi = unit.last;
+    const verbTok = tokens[m.first]!;
+    // "agreed to", "promised to": an infinitive, not reported speech.
+    if (tokens[m.last]?.normal === 'to' && tokens[m.last]?.pos === 'PART') return null;
+    const verb = m.row.cue.includes(' ') ? m.row.cue : verbTok.lemma;
+    let { certainty, polarity } = modalityOf(m.row);
+
+    // Cue: the verb, a refusal wrapped round it ("stopped short of confirming"), and extensions.
+    let cueFirst = m.first;
+    for (let j = Math.max(lo, m.first - 4); j < m.first; j++) {
+      const u = matchCueAt(data.modality, tokens, j, m.last);
+      if (u && u.last === m.last && u.row.kind === 'unconfirmed') {
+        cueFirst = j;
+        polarity = 'unconfirmed';
+        break;
+      }
+    }
+    let cueLast = m.last;
+    for (let guard = 0; guard < 3; guard++) {
+      const x = matchCueAt(data.extensions, tokens, cueLast, hi);
+      if (!x) break;
+      cueLast = x.last;
+    }
+
+    // Walk back over the auxiliary chain to the subject: "has also said", "did not say".
+    let k = cueFirst - 1;
+    let chainStart = cueFirst;
+    let negated = false;
+    while (k >= lo) {
+      const t = tokens[k]!;
+      if (t.pos === 'AUX') {
+        // "were believed", "is said": a passive reports no source here.
+        if (t.lemma === 'be' && !/ing$/.test(verbTok.normal)) return null;
+      } else if (!(t.pos === 'ADV' || t.pos === 'PART') || !(CHAIN_WORDS.has(t.normal) || t.pos === 'ADV')) {
+        break;
+      }
+      if (t.normal === 'not' || t.normal === "n't") negated = true;
+      chainStart = k;
+      k--;
+    }
+    if (negated && polarity === 'positive') polarity = 'negative';
+
+    const cue = spanOfTokens(text, tokens, cueFirst, cueLast);
+    const base = {
+      cue,
+      verb,
+      row: m.row,
+      outer: null,
+      sharesSourceWith: null,
+      certainty,
+      polarity,
+      chainStart: tokens[chainStart]!.start,
+    };
+    const quoteOnly = m.row.kind === 'quote-only';
+    const needsThat = m.row.kind.endsWith('-that');
+
+    // The source before the verb.
+    let sourceFirst = npBack(k, lo);
+    let sourceLast = k + 1;
+    let sharesSourceWith: number | null = null;
+    if (sourceFirst !== null && tokens[k]!.normal === 'who' && isPunct(tokens[k - 1], ',')) {
+      // "Singh, who spoke to reporters, said": the antecedent speaks.
+      const antecedent = npBack(k - 2, lo);
+      if (antecedent === null) return null;
+      sourceFirst = antecedent;
+      sourceLast = k - 1;
+    }
+    if (sourceFirst === null && isPunct(tokens[k], ',')) {
+      // "Mark Rutte, NATO's secretary general, said": an appositive between subject and verb, unless
+      // the comma ends a quotation or clause and the source follows the verb ("“Q,” said X").
+      const after = npForward(cueLast, hi);
+      const inverted = after !== null && (after >= hi || isPunct(tokens[after], ',.;'));
+      if (inverted) {
+        const source = spanOfTokens(text, tokens, cueLast, after);
+        const content = beforeContent(k, unit, unitStartIndex);
+        if (!content || quoteOnly) return null;
+        return { ...base, source, content, rule: `${m.row.rule} inverted`, shape: 'inverted' };
+      }
+      for (let j = k - 1; j > lo && k - j < 12; j--) {
+        if (isPunct(tokens[j], ',')) {
+          const np = npBack(j - 1, lo);
+          if (np !== null && (np === lo || isPunct(tokens[np - 1], ',;:') || isOpen(tokens[np - 1]))) {
+            sourceFirst = np;
+            sourceLast = k;
+          }
+          break;
+        }
+      }
+    }
+    if (sourceFirst === null) {
+      // A coordinated or participial cue shares the subject of the previous one in the unit:
+      // "shrugged off the comments and noted that", "..., adding that".
+      const prev = out.length > unitStartIndex ? out.length - 1 : null;
+      const coordinated =
+        tokens[k]?.pos === 'CCONJ' || (isPunct(tokens[k], ',') && /ing$/.test(verbTok.normal));
+      if (prev === null || !coordinated) return null;
+      sharesSourceWith = prev;
+    }
+    const source =
+      sharesSourceWith !== null
+        ? out[sharesSourceWith]!.source
+        : spanOfTokens(text, tokens, sourceFirst!, sourceLast);
+
+    // The content: after the cue ("X said (that) C", "X said: “Q”") or before the source ("C, X said").
+    const boundary = sharesSourceWith !== null ? null : (sourceFirst ?? 0) - 1;
+    const postPosed =
+      boundary !== null &&
+      boundary >= lo &&
+      (isPunct(tokens[boundary], ',') || isClose(tokens[boundary])) &&
+      sourceFirst! > lo;
+    let that: number | null = null;
+    for (let j = cueLast; j < hi && j - cueLast <= 6; j++) {
+      const t = tokens[j]!;
+      if (t.normal === 'that' && (t.pos === 'SCONJ' || t.pos === 'DET' || t.pos === 'PRON')) {
+        that = j;
+        break;
+      }
+      if (t.pos === 'PUNCT' || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ') break;
+      // "confirmed intelligence reports that C": the "that" belongs to the noun, which is the content.
+      if (t.pos === 'NOUN' && matchCueAt(data.nouns, tokens, j, hi)) break;
+    }
+    const withSource = { ...base, source, sharesSourceWith };
+    if (that !== null) {
+      const content = contentSpan(text, tokens[that + 1]?.start ?? unit.end, unit.end);
+      if (!content) return null;
+      if (quoteOnly && !hasQuote(content)) return null;
+      return { ...withSource, content, rule: `${m.row.rule} that`, shape: 'after' };
+    }
+    const next = tokens[cueLast];
+    if (isPunct(next, ':')) {
+      const piece = pieces.find((p) => p.open >= next!.end && text.slice(next!.end, p.open).trim() === '');
+      const content = piece
+        ? { start: piece.start, end: piece.end, text: text.slice(piece.start, piece.end) }
+        : contentSpan(text, next!.end, unit.end);
+      if (!content) return null;
+      return { ...withSource, content, rule: `${m.row.rule} colon`, shape: 'colon' };
+    }
+    if (postPosed && !quoteOnly) {
+      // "Earlier Monday, X confirmed ...": a fronted phrase without a verb is no reported clause.
+      const content = beforeContent(boundary!, unit, unitStartIndex);
+      if (content && (hasQuote(content) || hasVerb(content))) {
+        return { ...withSource, content, rule: `${m.row.rule} post-posed`, shape: 'post-posed' };
+      }
+    }
+    if (next && cueLast < hi && !isPunct(next, ',.;)—–-') && !(needsThat && !isOpen(next) && !quoteOnly)) {
+      const content = contentSpan(text, next.start, unit.end);
+      if (!content) return null;
+      if (quoteOnly && !hasQuote(content)) return null;
+      return { ...withSource, content, rule: `${m.row.rule} after`, shape: 'after' };
+    }
+    return null;
+  }
+
+  function hasVerb(span: Span): boolean {
+    for (let j = tokenIndexAt(tokens, span.start); j < tokens.length && tokens[j]!.start < span.end; j++) {
+      if (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') return true;
+    }
+    return false;
+  }
+
+  function hasQuote(span: Span): boolean {
+    return pieces.some((p) => p.open >= span.start && p.open < span.end);
+  }
+
+  /**
+   * Content before a post-posed source, whose clause ends at token `b` (a comma or a closing mark):
+   * the quotation closing there, else the clause from the unit start (or the end of an earlier
+   * attribution in the unit). When nothing but an earlier attribution lies there, this one reports
+   * that one: "C, the statement said, the agency reported" — the content runs from C to the comma.
+   */
+  function beforeContent(b: number, unit: Unit, unitStartIndex: number): Span | null {
+    let from = unit.start;
+    const prev = out.length > unitStartIndex ? out[out.length - 1]! : null;
+    if (prev) {
+      const prevEnd = Math.max(prev.cue.end, prev.source?.end ?? 0);
+      if (prevEnd <= tokens[b]!.start) {
+        const between = text.slice(prevEnd, tokens[b]!.start);
+        if (/^[\s\w]*$/.test(between) && between.trim().split(/\s+/).length <= 3) {
+          return contentSpan(
+            text,
+            Math.min(prev.content.start, prev.source?.start ?? prev.cue.start),
+            tokens[b]!.start,
+          );
+        }
+        from = prevEnd;
+      }
+    }
+    const closeTok = isClose(tokens[b])
+      ? b
+      : isPunct(tokens[b], ',') && isClose(tokens[b - 1])
+        ? b - 1
+        : null;
+    if (closeTok !== null) {
+      const piece = closeAt.get(tokens[closeTok]!.start)!;
+      // A quotation that is the whole clause is the content; a partial one ends a longer clause.
+      if (piece.open >= from && /^[\s,;:.—–-]*$/.test(text.slice(from, piece.open))) {
+        return { start: piece.start, end: piece.end, text: text.slice(piece.start, piece.end) };
+      }
+      return contentSpan(text, from, tokens[closeTok]!.end);
+    }
+    return contentSpan(text, from, tokens[b]!.start);
+  }
+
+  function accordingTo(m: CueMatch, unit: Unit, unitStartIndex: number): FoundAttribution | null {
+    const lo = unit.first;
+    const hi = unit.last;
+    const sourceEnd = npForward(m.last, hi);
+    if (sourceEnd === null) return null;
+    const source = spanOfTokens(text, tokens, m.last, sourceEnd);
+    const cue = spanOfTokens(text, tokens, m.first, m.last);
+    const base = {
+      source,
+      cue,
+      verb: m.row.cue,
+      row: m.row,
+      outer: null,
+      sharesSourceWith: null,
+      ...modalityOf(m.row),
+      chainStart: cue.start,
+      shape: 'according-to' as const,
+    };
+    let content: Span | null = null;
+    if (m.first > lo && isPunct(tokens[m.first - 1], ',')) {
+      content = beforeContent(m.first - 1, unit, unitStartIndex);
+    } else if (m.first === lo || isPunct(tokens[m.first - 1], ',;:') || isOpen(tokens[m.first - 1])) {
+      const after = isPunct(tokens[sourceEnd], ',') ? sourceEnd + 1 : sourceEnd;
+      content = after < hi ? contentSpan(text, tokens[after]!.start, unit.end) : null;
+    } else {
+      content = contentSpan(text, unit.start, tokens[m.first]!.start);
+    }
+    if (!content) return null;
+    return { ...base, content, rule: `${m.row.rule} according-to` };
+  }
+
+  function nounCue(n: CueMatch, unit: Unit): FoundAttribution | null {
+    let first = npBack(n.first - 1, unit.first);
+    if (first === null || tokens[n.first - 1]!.pos === 'PRON') return null;
+    // "recent Ukrainian intelligence reports": the source is the naming part, without "the" or "recent".
+    while (
+      first < n.first &&
+      (tokens[first]!.pos === 'DET' || /^[a-z]/.test(tokens[first]!.text)) &&
+      tokens[first]!.pos !== 'NOUN'
+    )
+      first++;
+    if (first >= n.first) return null;
+    const content = contentSpan(text, tokens[n.last + 1]?.start ?? unit.end, unit.end);
+    if (!content) return null;
+    return {
+      source: spanOfTokens(text, tokens, first, n.first),
+      cue: spanOfTokens(text, tokens, n.first, n.last),
+      verb: tokens[n.first]!.lemma,
+      content,
+      rule: `${n.row.rule} noun`,
+      row: n.row,
+      outer: null,
+      sharesSourceWith: null,
+      ...modalityOf(n.row),
+      chainStart: tokens[n.first]!.start,
+      shape: 'noun',
+    };
+  }
+}
+
+/**
+ * "X shrugged off C1 and noted that C2": the first content stops where the coordinated cue begins
+ * (before its "and" or comma).
+ */
+function clipCoordinated(out: FoundAttribution[], from: number): void {
+  for (let i = from + 1; i < out.length; i++) {
+    const later = out[i]!;
+    if (later.sharesSourceWith === null) continue;
+    const earlier = out[later.sharesSourceWith]!;
+    if (earlier.content.start < later.cue.start && later.cue.start < earlier.content.end) {
+      const cut = earlier.content.text.slice(0, later.chainStart - earlier.content.start);
+      const trimmed = cut.replace(/(?:[\s,;]+(?:and|but|while)?)+\s*$/i, '');
+      earlier.content = {
+        start: earlier.content.start,
+        end: earlier.content.start + trimmed.length,
+        text: trimmed,
+      };
+    }
+  }
+}
+
+/** Sets `outer` to the attribution with the smallest content holding this one's cue. */
+function nest(out: FoundAttribution[]): void {
+  for (let i = 0; i < out.length; i++) {
+    const a = out[i]!;
+    let best: number | null = null;
+    for (let j = 0; j < out.length; j++) {
+      if (j === i) continue;
+      const o = out[j]!;
+      if (o.content.start <= a.cue.start && a.cue.end <= o.content.end) {
+        if (
+          best === null ||
+          o.content.end - o.content.start < out[best]!.content.end - out[best]!.content.start
+        )
+          best = j;
+      }
+    }
+    a.outer = best;
+  }
+}
