@@ -30,9 +30,10 @@ export function suitesFor(name: string): EvalSuite[] {
   return [suite];
 }
 
-/** Shown in errors relative to the working directory, as the user typed it. */
+/** Shown in errors the shorter way: relative to the working directory ("../shared/data/…") or absolute. */
 function shown(p: string): string {
-  return path.relative(process.cwd(), p) || '.';
+  const rel = path.relative(process.cwd(), p) || '.';
+  return rel.length <= p.length ? rel : p;
 }
 
 /** Throws INPUT_NOT_FOUND naming the first missing folder. */
