@@ -10,7 +10,10 @@ import type {
   SitrepDocument,
   TimeExpression,
 } from '../src/core/types.js';
+import type { Executor } from '../src/ingest/executor.js';
+import type { ExtractTask } from '../src/ingest/extract-task.js';
 import { createDocument } from '../src/pipeline/pipeline.js';
+import { toDocumentRows } from '../src/store/rows.js';
 
 export interface ActorSpec {
   name: string;
@@ -156,4 +159,37 @@ export function fixtureDoc(opts: {
       events,
     },
   } as SitrepDocument<LayerName>;
+}
+
+/**
+ * An executor that "extracts" without the real pipeline: every article gets one actor per country
+ * name it contains and one event (first country → second) when it names two. Lets ingest tests run
+ * whatever state the stages are in, and with a delay, long enough to be killed mid-run.
+ */
+export function fakeExecutor(delayMs = 0, version = 'fake@1'): Executor {
+  const countries = [RUS, PRK, UKR, USA];
+  return {
+    threads: 2,
+    version: async () => version,
+    run: async (task: ExtractTask) => {
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+      const { text, meta } = task.article;
+      if (text.includes('CRASH')) throw new Error('the fake extractor fails on CRASH');
+      const named = countries.filter((c) => text.includes(c.name));
+      const sentence = text.split('\n')[0]!;
+      const events: EventSpec[] =
+        named.length >= 2 && text.includes(named[0]!.name) && sentence.includes(named[1]!.name)
+          ? [{ cameo: '040', plover: 'CONSULT', source: named[0]!, target: named[1]!, evidence: sentence }]
+          : [];
+      const doc = fixtureDoc({
+        text,
+        published: meta.published ?? '2024-01-01',
+        outlet: meta.source ?? 'unknown',
+        url: meta.url ?? undefined,
+        events,
+      });
+      return toDocumentRows(doc, { input: task.article.key, pipeline: version, ingestedAt: task.ingestedAt });
+    },
+    close: async () => {},
+  };
 }

@@ -3,8 +3,11 @@
  * through ./exit-codes.ts; never prints a stack trace for bad input.
  */
 import { Command, CommanderError } from 'commander';
+import { registerErrors } from './commands/errors.js';
 import { registerEval } from './commands/eval.js';
+import { registerEvents } from './commands/events.js';
 import { registerExtract } from './commands/extract.js';
+import { registerIngest } from './commands/ingest.js';
 import { EXIT_USAGE, errorLine, exitCodeFor } from './exit-codes.js';
 
 export interface CommandResult {
@@ -19,6 +22,9 @@ export function buildProgram(result: CommandResult): Command {
     .showHelpAfterError();
   registerExtract(program, result);
   registerEval(program, result);
+  registerIngest(program, result);
+  registerEvents(program, result);
+  registerErrors(program, result);
   return program;
 }
 

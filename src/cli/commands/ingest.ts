@@ -1,0 +1,121 @@
+/**
+ * `sitrep ingest PATH|URL|- ...`: extracts articles on all cores and stores them (embedded store by
+ * default, `--db postgres://...` for PostgreSQL), then merges events across articles. Prints a
+ * progress bar (or periodic lines) on standard error and a summary on standard output; the exit
+ * code is 1 when some inputs were refused (listed by `sitrep errors`), 130 when interrupted.
+ */
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
+import { SitrepError } from '../../core/errors.js';
+import { createExecutor } from '../../ingest/executor.js';
+import { parseFieldOptions } from '../../ingest/fields.js';
+import { ingest } from '../../ingest/ingest.js';
+import { createProgress } from '../../ingest/progress.js';
+import { countArticles, type InputFormat, readSources } from '../../ingest/sources.js';
+import { openStore } from '../../store/open-store.js';
+import { EXIT_INPUT_ERRORS } from '../exit-codes.js';
+import type { CommandResult } from '../main.js';
+
+const FORMATS: readonly InputFormat[] = ['auto', 'text', 'html', 'jsonl', 'rss'];
+export const EXIT_INTERRUPTED = 130;
+
+interface IngestOptions {
+  db?: string;
+  format: string;
+  field: string[];
+  jobs?: string;
+  progress: boolean;
+}
+
+/** `--db` as every store command declares it. */
+export function dbOption(cmd: Command): Command {
+  return cmd.option(
+    '--db <dir|url>',
+    'the store: a data directory (default ./sitrep-data, or $SITREP_DB) or postgres://user:pass@host/db',
+  );
+}
+
+export function registerIngest(program: Command, result: CommandResult): void {
+  dbOption(
+    program
+      .command('ingest')
+      .description('extract articles (files, folders, globs, JSONL, RSS/Atom, URLs, -) and store them')
+      .argument('<inputs...>', 'files, folders, globs, http(s) URLs, or - for standard input'),
+  )
+    .option('--format <format>', `input format: ${FORMATS.join('|')}`, 'auto')
+    .option(
+      '--field <field=key>',
+      'JSONL: the record key for a field (body, title, published, url, outlet); repeatable',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
+    .option('--jobs <n>', 'extraction threads (default: all cores)')
+    .option('--no-progress', 'no progress output')
+    .action(async (inputs: string[], opts: IngestOptions) => {
+      if (!FORMATS.includes(opts.format as InputFormat)) {
+        throw new SitrepError(
+          'BAD_ARGUMENT',
+          `--format ${opts.format}: expected one of ${FORMATS.join(', ')}`,
+        );
+      }
+      const fields = parseFieldOptions(opts.field);
+      if (typeof fields === 'string') throw new SitrepError('BAD_ARGUMENT', fields);
+      const jobs = opts.jobs === undefined ? availableParallelism() : Number(opts.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1) {
+        throw new SitrepError(
+          'BAD_ARGUMENT',
+          `--jobs ${opts.jobs}: expected a whole number of threads, 1 or more`,
+        );
+      }
+      const format = opts.format as InputFormat;
+      const store = await openStore(opts.db);
+      const executor = createExecutor(jobs);
+      const controller = new AbortController();
+      let interrupts = 0;
+      const onSigint = () => {
+        interrupts++;
+        if (interrupts > 1) process.exit(EXIT_INTERRUPTED);
+        process.stderr.write(
+          '\nsitrep ingest: interrupted; finishing the articles in flight (Ctrl-C again to quit now)\n',
+        );
+        controller.abort();
+      };
+      process.on('SIGINT', onSigint);
+      process.on('SIGTERM', onSigint);
+      try {
+        const total = opts.progress ? await countArticles(inputs, format) : undefined;
+        const progress = opts.progress ? createProgress(total) : null;
+        const run = await ingest(store, readSources(inputs, { format, fields }), executor, {
+          onProgress: (c) => progress?.update(c),
+          signal: controller.signal,
+        });
+        if (progress) {
+          progress.update(run.counts);
+          progress.stop();
+        }
+        const c = run.counts;
+        const rate = (c.stored + c.skipped) / Math.max(run.seconds, 0.001);
+        const lines = [
+          `ingested ${c.read} article(s) in ${run.seconds.toFixed(1)} s (${rate.toFixed(1)} articles/s, ${executor.threads} thread(s)): ` +
+            `${c.stored} stored, ${c.skipped} already stored, ${c.errors} error(s), ${c.events} event(s)`,
+        ];
+        if (run.merge) {
+          lines.push(
+            `merged ${run.merge.events} event(s) into ${run.merge.stories} story event(s), ${run.merge.contradictions} contradiction(s) (${run.merge.ms} ms)`,
+          );
+        }
+        if (c.errors)
+          lines.push(`${c.errors} input(s) refused: \`sitrep errors\` lists them with their reasons`);
+        if (run.interrupted) lines.push('interrupted: run the same command again to continue');
+        lines.push(`store: ${store.location}`);
+        process.stdout.write(`${lines.join('\n')}\n`);
+        if (run.interrupted) result.code = EXIT_INTERRUPTED;
+        else if (c.errors > 0) result.code = EXIT_INPUT_ERRORS;
+      } finally {
+        process.off('SIGINT', onSigint);
+        process.off('SIGTERM', onSigint);
+        await executor.close();
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,57 @@
+/**
+ * Where extraction runs: a pool of worker threads (piscina) over the compiled worker in dist/, or
+ * the calling thread when one job is asked for or no compiled worker exists (tests under tsx before
+ * a build). Imports the extraction task only.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { DocumentRows } from '../store/schema.js';
+import { type ExtractTask, pipelineVersion, runExtractTask } from './extract-task.js';
+
+export interface Executor {
+  readonly threads: number;
+  version(): Promise<string>;
+  run(task: ExtractTask): Promise<DocumentRows>;
+  close(): Promise<void>;
+}
+
+/** The compiled worker: beside this file when running from dist/, else under dist/ at the package root. */
+function workerFile(): string | null {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    path.join(here, 'worker.js'),
+    path.resolve(here, '..', '..', 'dist', 'ingest', 'worker.js'),
+  ];
+  return candidates.find((c) => existsSync(c) && !c.includes(`${path.sep}src${path.sep}`)) ?? null;
+}
+
+export function createExecutor(jobs: number): Executor {
+  const file = jobs > 1 ? workerFile() : null;
+  if (!file) {
+    return {
+      threads: 1,
+      version: async () => pipelineVersion(),
+      // Yield to the event loop first so progress output and writes interleave with extraction.
+      run: (task) =>
+        new Promise((resolve, reject) =>
+          setImmediate(() => {
+            try {
+              resolve(runExtractTask(task));
+            } catch (err) {
+              reject(err);
+            }
+          }),
+        ),
+      close: async () => {},
+    };
+  }
+  const pool = new Piscina({ filename: file, minThreads: jobs, maxThreads: jobs, idleTimeout: 60_000 });
+  return {
+    threads: jobs,
+    version: () => pool.run('version') as Promise<string>,
+    run: (task) => pool.run(task) as Promise<DocumentRows>,
+    close: () => pool.destroy(),
+  };
+}
