@@ -12,7 +12,13 @@ export interface CompiledPattern {
   readonly id: string;
   readonly resolver: string;
   readonly priority: number;
-  readonly regex: RegExp;
+  /** The pattern alone, sticky: run where the scanner found it, to read its named groups. */
+  readonly sticky: RegExp;
+  /**
+   * The `before` context, tested on the text just before a match (a lookbehind in the pattern itself
+   * would be evaluated at every position of the text, see leadBlocked); null when there is none.
+   */
+  readonly before: RegExp | null;
   /** Named group → lexicon class, for groups that hold a lexicon word. */
   readonly classes: ReadonlyMap<string, string>;
 }
@@ -121,16 +127,37 @@ function translate(
   return out;
 }
 
-// A time expression never starts inside a word or a number, nor right after a currency sign, a
-// slash or a hyphen (URLs, phone numbers, "F-16", "$2023"), and never ends inside one ("2024-10"
-// of a phone number, "12.53%").
-const LEAD = '(?<![\\p{L}\\p{N}$£€¥#@/\\\\_.,:-])';
+// A time expression never ends inside a word or a number ("2024-10" of a phone number, "12.53%").
 const TRAIL = '(?![\\p{L}\\p{N}_]|[.,:/-]\\p{N}|\\s?%)';
+
+/**
+ * Nor does it start inside one, or right after a currency sign, a slash or a hyphen (URLs, phone
+ * numbers, "F-16", "$2023"). Checked on the character before a match rather than by a lookbehind in
+ * every pattern: a leading lookbehind stops the regex engine from skipping ahead to a possible first
+ * character, which made the patterns four times slower.
+ */
+const LEAD_BLOCKERS = /[\p{L}\p{N}$£€¥#@/\\_.,:-]/u;
+
+export function leadBlocked(text: string, start: number): boolean {
+  return start > 0 && LEAD_BLOCKERS.test(text[start - 1]!);
+}
+
+/**
+ * All patterns compiled into one scanner: an alternation in file order, capture group i + 1 marking
+ * pattern i. One pass over the text with a word-boundary check
+ * first is about three times faster than a pass per pattern (measured: ~370 µs against ~1.2 ms on a
+ * 2.7 KB article), because the engine tries the alternatives only at word starts. The price: at one
+ * position the first alternative that matches wins, so patterns.tsv lists longer forms first.
+ */
+export interface CompiledTimes {
+  readonly patterns: readonly CompiledPattern[];
+  readonly scanner: RegExp;
+}
 
 export function compilePatterns(
   rows: readonly TimesPatternRow[],
   lexicon: readonly TimesLexiconEntry[],
-): CompiledPattern[] {
+): CompiledTimes {
   const byClass = new Map<string, TimesLexiconEntry[]>();
   for (const e of lexicon) {
     const list = byClass.get(e.cls) ?? [];
@@ -140,26 +167,40 @@ export function compilePatterns(
   const alternations = new Map<string, string>();
   for (const [cls, entries] of byClass) alternations.set(cls, lexiconAlternation(entries));
 
-  return rows.map((row) => {
+  const sources: string[] = [];
+  const patterns = rows.map((row) => {
     const where = `patterns.tsv ${row.id}`;
     const classes = new Map<string, string>();
     const body = translate(row.pattern, alternations, classes, where);
-    const before = row.before
-      ? `(?<=(?<![\\p{L}\\p{N}])(?:${translate(row.before, alternations, null, where)})\\s+)`
-      : '';
     const after = row.after ? `(?=${row.after})` : '';
-    let regex: RegExp;
+    let before: RegExp | null = null;
+    const source = `(?:${body})${TRAIL}${after}`;
     try {
-      regex = new RegExp(`${before}${LEAD}(?:${body})${TRAIL}${after}`, 'gu');
+      new RegExp(source, 'u');
+      if (row.before) {
+        before = new RegExp(
+          `(?:^|[^\\p{L}\\p{N}])(?:${translate(row.before, alternations, null, where)})\\s+$`,
+          'u',
+        );
+      }
     } catch (err) {
       throw new Error(`${where}: ${(err as Error).message}`);
     }
+    // In the scanner every group but the alternative's own is non-capturing: capture registers are
+    // saved on every backtrack, and a match object with hundreds of groups costs more than the
+    // second, sticky match of the one pattern that fired.
+    sources.push(`(${source.replace(/\(\?<\w+>|(?<!\\)\((?!\?)/g, '(?:')})`);
     return Object.freeze({
       id: row.id,
       resolver: row.resolver,
       priority: row.priority,
-      regex,
+      sticky: new RegExp(source, 'uy'),
+      before,
       classes,
     });
+  });
+  return Object.freeze({
+    patterns: Object.freeze(patterns),
+    scanner: new RegExp(`\\b(?:${sources.join('|')})`, 'gu'),
   });
 }

@@ -14,11 +14,20 @@
 import type { SitrepDocument, TimeExpression, Token } from '../../core/types.js';
 import { loadTimesData, type Tense, type TimesData } from '../../data/times.js';
 import { type Stage, stageTag } from '../../pipeline/stage.js';
-import { type CompiledPattern, compilePatterns, indexLexicon, type Lexicon, lookup } from './compile.js';
+import {
+  type CompiledPattern,
+  compilePatterns,
+  indexLexicon,
+  type Lexicon,
+  leadBlocked,
+  lookup,
+} from './compile.js';
 import { RESOLVERS, type Resolution, type ResolveContext } from './resolvers.js';
 import { clauseTense, indexCues, type TenseIndex } from './tense.js';
 
 const VERSION = 1;
+/** How much text before a match its `before` context may span ("the beginning of"). */
+const BEFORE_REACH = 40;
 
 interface Candidate extends Resolution {
   readonly start: number;
@@ -29,17 +38,19 @@ interface Candidate extends Resolution {
 /** The compiled, frozen form of the data: built once per stage. */
 export interface TimesMatcher {
   readonly patterns: readonly CompiledPattern[];
+  readonly scanner: RegExp;
   readonly lexicon: Lexicon;
   readonly cues: TenseIndex;
 }
 
 export function compileTimes(data: TimesData): TimesMatcher {
-  const patterns = compilePatterns(data.patterns, data.lexicon);
+  const { patterns, scanner } = compilePatterns(data.patterns, data.lexicon);
   for (const p of patterns) {
     if (!RESOLVERS[p.resolver]) throw new Error(`patterns.tsv ${p.id}: unknown resolver '${p.resolver}'`);
   }
   return Object.freeze({
-    patterns: Object.freeze(patterns),
+    patterns,
+    scanner,
     lexicon: indexLexicon(data.lexicon),
     cues: indexCues(data.cues),
   });
@@ -57,30 +68,43 @@ export function findTimes(
   by: string,
 ): TimeExpression[] {
   const candidates: Candidate[] = [];
-  for (const pattern of matcher.patterns) {
-    const re = pattern.regex;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      const groups = m.groups ?? {};
-      let tense: Tense | null | undefined;
-      const ctx: ResolveContext = {
-        pub: published,
-        group: (name) => groups[name]?.toLowerCase().replace(/\s+/g, ' '),
-        lex: (name) => {
-          const cls = pattern.classes.get(name);
-          const word = groups[name];
-          return cls && word !== undefined ? lookup(matcher.lexicon, cls, word) : undefined;
-        },
-        tense: () => {
-          if (tense === undefined) tense = clauseTense(tokens, start, end, matcher.cues);
-          return tense;
-        },
-      };
-      const resolved = RESOLVERS[pattern.resolver]!(ctx);
-      if (resolved) candidates.push({ ...resolved, start, end, pattern });
+  // The scanner is shared by every document of this stage: lastIndex is reset here and the loop
+  // never yields, so no other run can see it mid-scan.
+  const re = matcher.scanner;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    let which = 1;
+    while (m[which] === undefined) which++;
+    const pattern = matcher.patterns[which - 1]!;
+    if (
+      leadBlocked(text, start) ||
+      (pattern.before && !pattern.before.test(text.slice(Math.max(start - BEFORE_REACH, 0), start)))
+    ) {
+      // Try again one character on: a shorter match may start inside this one.
+      re.lastIndex = start + 1;
+      continue;
     }
+    pattern.sticky.lastIndex = start;
+    const groups = pattern.sticky.exec(text)?.groups ?? {};
+    let tense: Tense | null | undefined;
+    const ctx: ResolveContext = {
+      pub: published,
+      group: (name) => groups[name]?.toLowerCase().replace(/\s+/g, ' '),
+      lex: (name) => {
+        const cls = pattern.classes.get(name);
+        const word = groups[name];
+        return cls && word !== undefined ? lookup(matcher.lexicon, cls, word) : undefined;
+      },
+      tense: () => {
+        if (tense === undefined) tense = clauseTense(tokens, start, end, matcher.cues);
+        return tense;
+      },
+    };
+    const resolved = RESOLVERS[pattern.resolver]!(ctx);
+    if (resolved) candidates.push({ ...resolved, start, end, pattern });
+    else re.lastIndex = start + 1;
   }
 
   // Refiner: the longest candidate wins an overlap, then the earlier pattern row, then the earlier start.
