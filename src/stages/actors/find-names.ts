@@ -1,0 +1,124 @@
+/**
+ * Finder: names from the dictionaries (states, their demonyms and capitals, organisations, bodies,
+ * office-holders, definite descriptions), each kept or refused by its context:
+ * - a capital is an actor only where it acts ("Moscow signed"), not after a locative ("in Moscow");
+ * - a capital or an ambiguous name glued to another capitalised word is part of a longer name
+ *   ("Michael Jordan", "Washington Redskins");
+ * - a demonym fused to pro-/anti- is not the state ("pro-Russian");
+ * - "the North" refers to North Korea only once North Korea has been named;
+ * - an ambiguous name ("Georgia", "AU") counts only when its actor is also named unambiguously.
+ * Depends on the compiled dictionaries and the text helpers only.
+ */
+import type { ActorMention } from '../../core/types.js';
+import type { OfficeHolder } from '../../data/actors.js';
+import type { CompiledActors } from './compile.js';
+import { isCapitalised, type TextIndex, wordAfter, wordBefore } from './text-context.js';
+
+export interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  /** A known actor's key, or a person key (`p:` + name) once people are resolved. */
+  readonly key: string;
+  readonly via: ActorMention['via'];
+  readonly rule: string;
+}
+
+export interface PersonHit {
+  readonly start: number;
+  readonly end: number;
+  readonly holder: OfficeHolder;
+  /** The alias matched is a bare surname ("Putin"), not a full name. */
+  readonly bare: boolean;
+}
+
+export interface NameFindings {
+  readonly candidates: Candidate[];
+  readonly people: PersonHit[];
+  /** Spans of every accepted or blocking name: person names stop where one of these starts. */
+  readonly occupied: { start: number; end: number }[];
+}
+
+/** "the"/"The" right before `pos` (one space). */
+function afterThe(text: string, pos: number): boolean {
+  return /(?:^|[^\p{L}])[Tt]he $/u.test(text.slice(Math.max(0, pos - 5), pos));
+}
+
+export function findNames(index: TextIndex, c: CompiledActors): NameFindings {
+  const { text } = index;
+  const lex = c.data.lexicon;
+  const candidates: Candidate[] = [];
+  const ambiguous: Candidate[] = [];
+  const people: PersonHit[] = [];
+  const occupied: { start: number; end: number }[] = [];
+  const lastSeen = new Map<string, number>();
+  const matches = c.names.scan(text, index.starts);
+  const matchStarts = new Set(matches.map((m) => m.start));
+
+  /** A capitalised word right before, within the sentence, that is not a function word or a title. */
+  const gluedBefore = (start: number): boolean => {
+    const w = wordBefore(text, start);
+    if (!w || w.end !== start - 1 || !isCapitalised(w.text) || index.startsSentence(w.start)) return false;
+    if (lex.notNames.has(w.text) || lex.honorifics.has(w.text)) return false;
+    return c.titles.longestAt(index.folded, w.start) === null;
+  };
+  /** A capitalised word right after that is not a title, a weekday or another known name. */
+  const gluedAfter = (end: number): boolean => {
+    if (text[end] !== ' ') return false;
+    const w = wordAfter(text, end);
+    if (!w || !isCapitalised(w.text) || lex.notNames.has(w.text) || matchStarts.has(w.start)) return false;
+    return c.titles.longestAt(index.folded, w.start) === null;
+  };
+
+  for (const m of matches) {
+    const hit = m.values[m.values.length - 1]!;
+    if (hit.type === 'block') {
+      occupied.push(m);
+      continue;
+    }
+    if (hit.type === 'definite') {
+      if (!afterThe(text, m.start)) continue;
+      // Several actors may share a description ("the bloc"): the most recently named one.
+      let best: { key: string; rule: string; at: number } | null = null;
+      for (const v of m.values) {
+        if (v.type !== 'definite') continue;
+        const at = lastSeen.get(v.entry.key);
+        if (at !== undefined && (!best || at > best.at)) best = { key: v.entry.key, rule: v.entry.rule, at };
+      }
+      if (best) {
+        candidates.push({ start: m.start, end: m.end, key: best.key, via: 'definite', rule: best.rule });
+        occupied.push(m);
+      }
+      continue;
+    }
+    if (hit.type === 'person') {
+      const bare = !hit.alias.includes(' ');
+      if (bare && gluedBefore(m.start)) continue; // "Hunter Biden" is not Joe Biden
+      people.push({ start: m.start, end: m.end, holder: hit.holder, bare });
+      occupied.push(m);
+      continue;
+    }
+    const e = hit.entry;
+    if (e.via === 'metonym') {
+      const prev = wordBefore(text, m.start);
+      if (prev && lex.locatives.has(prev.text.toLowerCase())) continue;
+      if (gluedBefore(m.start) || gluedAfter(m.end)) continue;
+    }
+    if (e.ambiguous && (gluedBefore(m.start) || gluedAfter(m.end))) continue;
+    if (e.via === 'demonym' && text[m.start - 1] === '-') {
+      const prefix = wordBefore(text, m.start - 1);
+      if (prefix && lex.prefixes.has(prefix.text.toLowerCase())) continue;
+    }
+    const cand: Candidate = { start: m.start, end: m.end, key: e.key!, via: e.via, rule: e.rule };
+    occupied.push(m);
+    if (e.ambiguous) {
+      ambiguous.push(cand);
+      continue;
+    }
+    candidates.push(cand);
+    lastSeen.set(cand.key, m.start);
+  }
+  const confirmed = new Set(candidates.map((x) => x.key));
+  for (const a of ambiguous) if (confirmed.has(a.key)) candidates.push(a);
+  candidates.sort((a, b) => a.start - b.start);
+  return { candidates, people, occupied };
+}
