@@ -71,9 +71,10 @@ export function gazetteerPlaces(text: string, lookup: PlaceLookup = loadPlaceLoo
       // Names do not run across lines.
       if (n > 1 && span.includes('\n')) break;
       const key = normaliseName(span);
-      if (!lookup.prefixes.has(key)) break;
       const hit = lookup.byKey.get(key);
       if (hit) found = { n, lat: hit.lat, lon: hit.lon };
+      // Longer names are tried only while the words so far begin some name.
+      else if (!lookup.prefixes.has(key)) break;
     }
     if (found) {
       const end = words[i + found.n - 1]!.end;
