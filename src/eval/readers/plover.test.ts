@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  interleaveCategories,
   normaliseCountryCode,
   normalisePlover,
   parseCameoToPlover,
@@ -57,5 +58,17 @@ describe('PLOVER reader', () => {
     assert.equal(ploverOfCameo(table, '1631'), 'COERCE');
     assert.equal(ploverOfCameo(table, '161'), 'SANCTION');
     assert.equal(ploverOfCameo(table, '010'), '');
+  });
+});
+
+describe('PLOVER record order', () => {
+  it('interleaves categories so a small limit sees them all', () => {
+    const jsonl = ['AGREE-0001', 'AGREE-0003', 'AGREE-0005', 'AID-0001', 'AID-0003', 'FIGHT-0001']
+      .map((id) => JSON.stringify({ id: `PLOVER-GSR01-${id}`, event: id.split('-')[0], text: 'x' }))
+      .join('\n');
+    assert.deepEqual(
+      interleaveCategories(parsePloverRecords(jsonl)).map((r) => r.id.slice(13)),
+      ['AGREE-0001', 'AID-0001', 'FIGHT-0001', 'AGREE-0003', 'AID-0003', 'AGREE-0005'],
+    );
   });
 });

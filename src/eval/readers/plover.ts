@@ -65,10 +65,11 @@ function codes(v: unknown): string[] {
   ];
 }
 
+const sequence = (id: string): number => Number(/(\d+)$/.exec(id)?.[1] ?? '0');
+
 /** Which of our splits a record id belongs to (see the module comment). */
 export function ploverSplit(id: string): 'dev' | 'test' {
-  const n = Number(/(\d+)$/.exec(id)?.[1] ?? '0');
-  return n % 2 === 1 ? 'dev' : 'test';
+  return sequence(id) % 2 === 1 ? 'dev' : 'test';
 }
 
 /** Parses the JSONL records, skipping documentation records. */
@@ -92,10 +93,21 @@ export function parsePloverRecords(jsonl: string): PloverRecord[] {
   return out;
 }
 
+/**
+ * Orders records by their number within their category (AGREE-0001, ASSAULT-0001, ..., AGREE-0003, ...),
+ * keeping file order among equals, so that a small `--limit` sees every category rather than AGREE only.
+ */
+export function interleaveCategories(records: readonly PloverRecord[]): PloverRecord[] {
+  return records
+    .map((r, i) => ({ r, i, n: sequence(r.id) }))
+    .sort((a, b) => a.n - b.n || a.i - b.i)
+    .map((x) => x.r);
+}
+
 export function readPlover(dataDir: string, split: Split, limit: number | null): PloverRecord[] {
   const jsonl = readFileSync(path.join(dataDir, 'plover-gsr', 'PLOVER_GSR_CAMEO.jsonl'), 'utf8');
   const want = split === 'test' ? 'test' : 'dev';
-  const records = parsePloverRecords(jsonl).filter((r) => ploverSplit(r.id) === want);
+  const records = interleaveCategories(parsePloverRecords(jsonl).filter((r) => ploverSplit(r.id) === want));
   return limit === null ? records : records.slice(0, limit);
 }
 
