@@ -109,6 +109,12 @@ export interface Place extends Span, Provenance {
   readonly lat: number | null;
   readonly lon: number | null;
   readonly geonames: number | null;
+  /**
+   * The text uses the name as a location: a locative word before it ("in Russia", "to the Kursk
+   * region"), "-based" after it, a region word ("Kursk region") or a place after it and a comma ("Mobile,
+   * Alabama"). False for names used as actors or modifiers ("Russia said", "Texas Department of ...").
+   */
+  readonly locative?: boolean;
 }
 
 export interface Quantity extends Span, Provenance {

@@ -37,6 +37,8 @@ export interface PlaceName {
   readonly needsCue: boolean;
   /** For acronyms (US, UK, UAE): the exact form the text must have; null when any capitalisation matches. */
   readonly exact: string | null;
+  /** Valid only right after another place and a comma ("Charleston, W.Va."): abbreviations that are words alone. */
+  readonly afterPlace: boolean;
 }
 
 export interface PlaceCues {
@@ -45,6 +47,7 @@ export interface PlaceCues {
   readonly modifier: ReadonlySet<string>;
   readonly direction: ReadonlySet<string>;
   readonly title: ReadonlySet<string>;
+  readonly embed: ReadonlySet<string>;
 }
 
 export interface PlacesData {
@@ -125,7 +128,12 @@ export function buildPlacesData(src: PlacesSources): PlacesData {
   const byBase = new Map<string, PlaceName[]>();
   const common = new Set(parseTsv(src.commonWordsTsv).map(({ row }) => normaliseName(row.word ?? '')));
 
-  const add = (map: Map<string, PlaceName[]>, name: string, pn: Omit<PlaceName, 'exact' | 'needsCue'>) => {
+  const add = (
+    map: Map<string, PlaceName[]>,
+    name: string,
+    pn: Omit<PlaceName, 'exact' | 'needsCue' | 'afterPlace'>,
+    afterPlace = false,
+  ) => {
     const key = normaliseName(name);
     if (!key) return;
     const list = map.get(key) ?? [];
@@ -138,6 +146,7 @@ export function buildPlacesData(src: PlacesSources): PlacesData {
       rule: pn.rule,
       needsCue: entry.featureClass === 'city' && common.has(key),
       exact: isAcronym(name) ? name : null,
+      afterPlace,
     });
     if (list.length === 1) map.set(key, list);
   };
@@ -192,6 +201,9 @@ export function buildPlacesData(src: PlacesSources): PlacesData {
     for (const a of (row.aliases ?? '').split('|'))
       if (a.trim()) add(byKey, a.trim(), { entry: idx, prior: 8, rule });
     if (row.base) add(byBase, row.base, { entry: idx, prior: 8, rule });
+    for (const a of (row.after_place ?? '').split('|')) {
+      if (a.trim()) add(byKey, a.trim(), { entry: idx, prior: 8, rule }, true);
+    }
     if (country && featureClass === 'admin1') {
       if (row.admin_code) {
         if (country === 'USA') usStates.set(row.admin_code, row.name!);
@@ -283,11 +295,13 @@ export function buildPlacesData(src: PlacesSources): PlacesData {
     modifier: new Set(),
     direction: new Set(),
     title: new Set(),
+    embed: new Set(),
   };
   for (const { row } of parseTsv(src.cuesTsv)) {
     const set = cueSets[row.kind as keyof PlaceCues];
-    // Locative, region and modifier cues are matched lower-cased; directions and titles as written.
-    if (set) set.add(row.kind === 'direction' || row.kind === 'title' ? row.word! : row.word!.toLowerCase());
+    // Locative, region and modifier cues are matched lower-cased; directions, titles and embeds as written.
+    const asWritten = row.kind === 'direction' || row.kind === 'title' || row.kind === 'embed';
+    if (set) set.add(asWritten ? row.word! : row.word!.toLowerCase());
   }
 
   for (const e of entries) Object.freeze(e);

@@ -17,8 +17,10 @@ export interface PlaceMention {
   readonly last: number;
   readonly key: string;
   readonly candidates: readonly PlaceName[];
-  /** Why it was kept: 'name', 'cue', 'region-word', 'place-after'. */
+  /** Why it was kept: 'name', 'cue' (a location cue), 'region-word'. */
   readonly via: string;
+  /** Index (in the returned list) of the place that qualifies this one after a comma ("Charleston, W.Va."). */
+  readonly qualifier: number | null;
 }
 
 const UPPER = /^\p{Lu}/u;
@@ -52,7 +54,9 @@ function matchNames(text: string, tokens: readonly Token[], data: PlacesData): R
       // A match ends on a word, never on punctuation ("Iran," is Iran).
       if (names && /[\p{L}\p{N}]/u.test(tj.text)) {
         const surface = text.slice(t.start, tj.end);
-        const ok = names.filter((n) => n.exact === null || n.exact === surface);
+        // A short all-capitals word is an acronym: it matches only an acronym ("UN" is not the town Un).
+        const acronym = /^[A-Z.]{2,5}$/.test(surface);
+        const ok = names.filter((n) => (n.exact === null ? !acronym : n.exact === surface));
         if (ok.length) best = { first: i, last: j, key, candidates: ok };
       }
     }
@@ -75,8 +79,16 @@ export function findPlaces(
 ): PlaceMention[] {
   const raw = matchNames(text, tokens, data);
   const { cues } = data;
-  const startsAt = new Set(raw.map((r) => r.first));
   const endsAt = new Set(raw.map((r) => r.last));
+  // Abbreviations valid only after "<place>, " ("W.Va.") are dropped elsewhere ("Miss. Smith").
+  for (const r of raw) {
+    if (!r.candidates.some((c) => c.afterPlace)) continue;
+    const comma = tokens[r.first - 1];
+    const ok = comma?.text === ',' && endsAt.has(r.first - 2);
+    r.candidates = r.candidates.filter((c) => ok || !c.afterPlace);
+  }
+  const kept = raw.filter((r) => r.candidates.length > 0);
+  const startsAt = new Set(kept.map((r) => r.first));
 
   // Surnames: a capitalised word made a person's name by a title or a given name before it ("Mr. Austin",
   // "Lloyd Austin") is a person everywhere in the article ("Austin said").
@@ -87,7 +99,7 @@ export function findPlaces(
     if (!prev || prev.sentence !== cur.sentence) return false;
     if (cues.title.has(prev.text)) return true;
     if (!isCapitalisedWord(prev) || prev.pos !== 'PROPN') return false;
-    if (cues.direction.has(prev.text) || endsAt.has(first - 1)) return false;
+    if (cues.direction.has(prev.text)) return false;
     if (WEEKDAY_MONTH.test(prev.text)) return false;
     // The first word of a sentence is capitalised whatever it is.
     const sentenceStart = first - 1 === 0 || tokens[first - 2]!.sentence !== prev.sentence;
@@ -98,19 +110,22 @@ export function findPlaces(
     const cur = tokens[last]!;
     if (!next || next.sentence !== cur.sentence || next.start !== cur.end + 1) return false;
     if (!isCapitalisedWord(next) || next.pos !== 'PROPN') return false;
-    if (cues.region.has(next.text.toLowerCase()) || startsAt.has(last + 1)) return false;
+    if (cues.region.has(next.text.toLowerCase()) || cues.embed.has(next.text)) return false;
     return !WEEKDAY_MONTH.test(next.text);
   };
-  for (const r of raw) {
+  for (const r of kept) {
     if (r.first === r.last && personBefore(r.first)) personWords.add(r.key);
   }
 
   const out: PlaceMention[] = [];
-  for (let k = 0; k < raw.length; k++) {
-    const r = raw[k]!;
+  const outIndexByFirst = new Map<number, number>();
+  for (let k = 0; k < kept.length; k++) {
+    const r = kept[k]!;
     const first = tokens[r.first]!;
     const last = tokens[r.last]!;
     if (blocked(first.start, last.end)) continue;
+    // Month and weekday names are dates even where a town has the name ("in March").
+    if (r.first === r.last && WEEKDAY_MONTH.test(first.text)) continue;
     if (personBefore(r.first) || nameAfter(r.last)) continue;
     if (r.first === r.last && personWords.has(r.key)) continue;
 
@@ -152,7 +167,21 @@ export function findPlaces(
     });
     if (!allowed.length) continue;
     if (via === 'name' && cued) via = 'cue';
-    out.push({ start: first.start, end, first: r.first, last: r.last, key: r.key, candidates: allowed, via });
+    outIndexByFirst.set(r.first, out.length);
+    out.push({
+      start: first.start,
+      end,
+      first: r.first,
+      last: r.last,
+      key: r.key,
+      candidates: allowed,
+      via,
+      qualifier: null,
+    });
   }
-  return out;
+  // "<place>, <place>": the second qualifies the first (a city and its state or country).
+  return out.map((m) => {
+    const q = tokens[m.last + 1]?.text === ',' ? outIndexByFirst.get(m.last + 2) : undefined;
+    return q === undefined ? m : { ...m, qualifier: q };
+  });
 }

@@ -16,8 +16,8 @@ export interface PlacesOptions {
   /**
    * Which country mentions become places: 'locative' only where the text uses the country as a location
    * ("in Russia", "to Ukraine", "across the United States"); 'all' for every mention, metonyms included
-   * ("Russia said"). Countries are actors too (the `actors` layer); 'locative' keeps this layer to places
-   * as locations, which is what events need for "where".
+   * ("Russia said"). Default 'all': toponym recognition counts every mention, and each place says
+   * whether the text uses it as a location (`locative`), which is what events need for "where".
    */
   readonly countries?: 'locative' | 'all';
 }
@@ -27,7 +27,7 @@ export function createPlacesStage(
   options: PlacesOptions = {},
 ): Stage<'sentences' | 'tokens' | 'actors', 'places'> {
   const requires: ('sentences' | 'tokens' | 'actors')[] = ['sentences', 'tokens', 'actors'];
-  const countries = options.countries ?? 'locative';
+  const countries = options.countries ?? 'all';
   const stage = {
     name: 'places',
     version: 1,
@@ -50,7 +50,8 @@ export function createPlacesStage(
       const places: Place[] = [];
       for (const { mention, name } of resolved) {
         const e = data.entries[name.entry]!;
-        if (e.featureClass === 'country' && countries === 'locative' && mention.via !== 'cue') continue;
+        const locative = mention.via !== 'name';
+        if (e.featureClass === 'country' && countries === 'locative' && !locative) continue;
         places.push({
           id: `p${places.length + 1}`,
           start: mention.start,
@@ -63,6 +64,7 @@ export function createPlacesStage(
           lat: e.lat,
           lon: e.lon,
           geonames: e.geonames,
+          locative,
           by,
           rule: name.rule,
         });

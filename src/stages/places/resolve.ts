@@ -13,6 +13,8 @@ const COUNTRY_CONTEXT = 1.5;
 const COUNTRY_CONTEXT_CAP = 2;
 /** Score when the candidate's first-level region is itself mentioned. */
 const ADMIN1_CONTEXT = 2;
+/** Score when the place right after the name and a comma contains the candidate ("Paris, Texas"). */
+const QUALIFIER = 5;
 
 export interface Resolved {
   readonly mention: PlaceMention;
@@ -61,6 +63,14 @@ export function resolvePlaces(
         // This mention's own first-pass pick does not count as context for itself.
         const n = (countryCount.get(e.country) ?? 0) - (own.country === e.country ? 1 : 0);
         s += COUNTRY_CONTEXT * Math.min(COUNTRY_CONTEXT_CAP, n);
+      }
+      if (m.qualifier !== null) {
+        const q = data.entries[first[m.qualifier]!.entry]!;
+        if (
+          (q.featureClass === 'admin1' && q.admin1 === e.admin1) ||
+          (q.featureClass === 'country' && q.country === e.country)
+        )
+          s += QUALIFIER;
       }
       if (e.featureClass === 'city' && e.admin1) {
         const n =
