@@ -228,7 +228,8 @@ export function objectWindow(view: DocView, from: number, last: number, max = 8)
     const t = view.tokens[j]!;
     if (isPunct(t, ',;:.!?()—–')) break;
     if (t.pos === 'SCONJ' || (t.pos === 'PRON' && RELATIVE.has(t.normal))) break;
-    if (isBlockingVerb(view, j)) {
+    // The word right after a verb is its object even when mis-tagged as a verb ("sought help").
+    if (j > from && isBlockingVerb(view, j)) {
       const prev = view.tokens[j - 1];
       if (!(prev && prev.normal === 'to' && j - from <= 2)) break;
     }
