@@ -31,7 +31,8 @@ export type Tense = 'past' | 'present' | 'future';
 export interface TenseCue {
   /** Consecutive token normal forms. */
   readonly words: readonly string[];
-  readonly tense: Tense;
+  /** `none`: a modal that carries no tense itself but keeps a following participle from reading as past. */
+  readonly tense: Tense | 'none';
 }
 
 export interface TimesData {
@@ -40,7 +41,7 @@ export interface TimesData {
   readonly cues: readonly TenseCue[];
 }
 
-const TENSES: readonly string[] = ['past', 'present', 'future'];
+const TENSES: readonly string[] = ['past', 'present', 'future', 'none'];
 
 /** Parses the three files' contents (what `loadTimesData` reads from data/times/). */
 export function parseTimesData(files: { lexicon: string; patterns: string; cues: string }): TimesData {
@@ -76,10 +77,10 @@ export function parseTimesData(files: { lexicon: string; patterns: string; cues:
     if (!row.cue || !TENSES.includes(tense)) {
       throw new SitrepError(
         'DATA_INVALID',
-        `tense-cues.tsv line ${line}: a cue and a tense (past, present, future) are required`,
+        `tense-cues.tsv line ${line}: a cue and a tense (past, present, future, none) are required`,
       );
     }
-    return Object.freeze({ words: Object.freeze(row.cue.split(/\s+/)), tense: tense as Tense });
+    return Object.freeze({ words: Object.freeze(row.cue.split(/\s+/)), tense: tense as Tense | 'none' });
   });
   return Object.freeze({
     lexicon: Object.freeze(lexicon),

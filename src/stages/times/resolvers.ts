@@ -89,7 +89,7 @@ function intOf(text: string | undefined): number {
   return text === undefined ? Number.NaN : Number.parseInt(text, 10);
 }
 
-/** Year for a month (1-12) given as "last/next/this" or by the clause's tense. */
+/** Year for a month (1-12) given as "last/next/this", by the clause's tense, or the nearest. */
 function yearForMonth(ctx: ResolveContext, pub: string, m: number, rel: string | undefined): number {
   const { y, m: m0 } = partsOf(pub);
   if (rel === 'last' || rel === 'past') return m < m0 ? y : y - 1;
@@ -98,6 +98,10 @@ function yearForMonth(ctx: ResolveContext, pub: string, m: number, rel: string |
   const tense = ctx.tense();
   if (tense === 'past') return m <= m0 ? y : y - 1;
   if (tense === 'future') return m >= m0 ? y : y + 1;
+  // Tenseless: the nearest such month, the earlier one on a tie ("through January" said in October
+  // is next January; "in April" said in October is this year's).
+  if (m - m0 > 6) return y - 1;
+  if (m0 - m > 6) return y + 1;
   return y;
 }
 

@@ -33,7 +33,12 @@ export function indexCues(cues: readonly TenseCue[]): TenseIndex {
   return { byFirst };
 }
 
-function cueAt(tokens: readonly Token[], i: number, index: TenseIndex, sentence: number): Tense | null {
+function cueAt(
+  tokens: readonly Token[],
+  i: number,
+  index: TenseIndex,
+  sentence: number,
+): TenseCue['tense'] | null {
   const list = index.byFirst.get(tokens[i]!.normal);
   if (!list) return null;
   for (const cue of list) {
@@ -59,23 +64,43 @@ function isPastForm(t: Token): boolean {
   return true;
 }
 
-/** A future modal in the verb group just left of token i ("will be deployed", "is to be held"). */
-function futureGroup(tokens: readonly Token[], i: number, index: TenseIndex, sentence: number): boolean {
+const GROUP_POS: ReadonlySet<string> = new Set(['AUX', 'PART', 'ADV']);
+
+/**
+ * The tense a verb group gives to a past-form verb at i, read from the auxiliaries just before it:
+ * "will be deployed" is future, "can be exercised" says nothing (null), "is expected" is present,
+ * "said" and "has sent" are past.
+ */
+function participleTense(
+  tokens: readonly Token[],
+  i: number,
+  index: TenseIndex,
+  sentence: number,
+): Tense | null {
+  let nearestAux: TenseCue['tense'] | null = null;
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     const t = tokens[k]!;
-    if (t.sentence !== sentence) return false;
-    if (cueAt(tokens, k, index, sentence) === 'future') return true;
-    if (t.pos !== 'AUX' && t.pos !== 'PART' && t.pos !== 'ADV' && t.pos !== 'VERB') return false;
+    if (t.sentence !== sentence || !GROUP_POS.has(t.pos)) break;
+    const cue = cueAt(tokens, k, index, sentence);
+    if (cue === 'future') return 'future';
+    if (cue === 'none') return null;
+    if (cue && nearestAux === null) nearestAux = cue;
   }
-  return false;
+  return nearestAux === 'present' ? 'present' : 'past';
 }
 
-function tenseOf(tokens: readonly Token[], i: number, index: TenseIndex, sentence: number): Tense | null {
+function tenseOf(
+  tokens: readonly Token[],
+  i: number,
+  index: TenseIndex,
+  sentence: number,
+): TenseCue['tense'] | null {
   const cue = cueAt(tokens, i, index, sentence);
+  if (cue === 'none') return cue;
   if (cue === 'future') return cue;
-  if (cue || isPastForm(tokens[i]!)) {
-    return futureGroup(tokens, i, index, sentence) ? 'future' : (cue ?? 'past');
-  }
+  // An auxiliary inside a longer group ("will have", "is to be") defers to the group.
+  if (cue) return participleTense(tokens, i, index, sentence) === 'future' ? 'future' : cue;
+  if (isPastForm(tokens[i]!)) return participleTense(tokens, i, index, sentence);
   return null;
 }
 
@@ -91,7 +116,15 @@ export function tokenAt(tokens: readonly Token[], offset: number): number {
   return lo;
 }
 
-/** The tense of the clause around the span [start, end), or null when nothing in reach says. */
+/** Punctuation that closes a clause: the verb beyond it governs another clause. */
+const CLAUSE_BREAKS: ReadonlySet<string> = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']);
+
+/**
+ * The tense of the clause around the span [start, end), or null when nothing in reach says. The scan
+ * stops at clause punctuation ("authorized a split, payable Dec. 7"), except that a sentence-initial
+ * time may look past the comma right after it ("On Tuesday, the minister said"); a modal ("would",
+ * "should") stops it too, as the time of an unreal or obligated act is left open.
+ */
 export function clauseTense(
   tokens: readonly Token[],
   start: number,
@@ -103,16 +136,26 @@ export function clauseTense(
   let last = first;
   while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
   const sentence = tokens[first]!.sentence;
-  for (let d = 1; d <= REACH; d++) {
+  let leftOpen = true;
+  let rightOpen = true;
+  for (let d = 1; d <= REACH && (leftOpen || rightOpen); d++) {
     const l = first - d;
-    if (l >= 0 && tokens[l]!.sentence === sentence) {
-      const t = tenseOf(tokens, l, index, sentence);
-      if (t) return t;
+    if (leftOpen) {
+      if (l < 0 || tokens[l]!.sentence !== sentence || CLAUSE_BREAKS.has(tokens[l]!.normal)) leftOpen = false;
+      else {
+        const t = tenseOf(tokens, l, index, sentence);
+        if (t) return t === 'none' ? null : t;
+      }
     }
     const r = last + d;
-    if (r < tokens.length && tokens[r]!.sentence === sentence) {
-      const t = tenseOf(tokens, r, index, sentence);
-      if (t) return t;
+    if (rightOpen) {
+      if (r >= tokens.length || tokens[r]!.sentence !== sentence) rightOpen = false;
+      else if (CLAUSE_BREAKS.has(tokens[r]!.normal))
+        rightOpen = d === 1 && (l < 0 || tokens[l]!.sentence !== sentence);
+      else {
+        const t = tenseOf(tokens, r, index, sentence);
+        if (t) return t === 'none' ? null : t;
+      }
     }
   }
   return null;
