@@ -3,11 +3,16 @@
  * through ./exit-codes.ts; never prints a stack trace for bad input.
  */
 import { Command, CommanderError } from 'commander';
+import { registerActors } from './commands/actors.js';
 import { registerErrors } from './commands/errors.js';
 import { registerEval } from './commands/eval.js';
 import { registerEvents } from './commands/events.js';
+import { registerExport } from './commands/export.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerQuotes } from './commands/quotes.js';
+import { registerShow } from './commands/show.js';
+import { registerTimeline } from './commands/timeline.js';
 import { EXIT_USAGE, errorLine, exitCodeFor } from './exit-codes.js';
 
 export interface CommandResult {
@@ -25,6 +30,11 @@ export function buildProgram(result: CommandResult): Command {
   registerIngest(program, result);
   registerEvents(program, result);
   registerErrors(program, result);
+  registerShow(program, result);
+  registerActors(program, result);
+  registerQuotes(program, result);
+  registerTimeline(program, result);
+  registerExport(program, result);
   return program;
 }
 
