@@ -16,11 +16,13 @@ export interface CueRow {
 }
 
 /**
- * A trie over words. Keys are a lower-cased word (`may`) or a word with a part-of-speech constraint
- * (`may@AUX`); a matcher tries both forms of each token (its normal form and its lemma).
+ * A trie over words. `next` is keyed by a lower-cased word (`may`); `nextByPos` by a word and then a
+ * universal POS tag, for words written `may@AUX`. A matcher tries both forms of each token (its
+ * normal form and its lemma); the two maps keep the lookup free of string building.
  */
 export interface CueNode {
   readonly next: ReadonlyMap<string, CueNode>;
+  readonly nextByPos: ReadonlyMap<string, ReadonlyMap<string, CueNode>>;
   readonly row: CueRow | null;
 }
 
@@ -50,7 +52,12 @@ export function compileReporting(rows: readonly CueRow[]): Omit<QuotesData, 'mod
 
 interface MutableNode {
   next: Map<string, MutableNode>;
+  nextByPos: Map<string, Map<string, MutableNode>>;
   row: CueRow | null;
+}
+
+function newNode(): MutableNode {
+  return { next: new Map(), nextByPos: new Map(), row: null };
 }
 
 /** Every variant of a cue: a word ending in `?` is optional, so `a b? c` gives `a b c` and `a c`. */
@@ -69,6 +76,7 @@ function expandOptional(words: readonly string[]): string[][] {
 
 function freezeNode(n: MutableNode): CueNode {
   for (const child of n.next.values()) freezeNode(child);
+  for (const byPos of n.nextByPos.values()) for (const child of byPos.values()) freezeNode(child);
   return Object.freeze(n);
 }
 
@@ -77,19 +85,35 @@ function freezeNode(n: MutableNode): CueNode {
  * fixture can override a shipped row); words are lower-cased, POS tags kept upper-case.
  */
 export function compileCues(rows: readonly CueRow[]): CueNode {
-  const root: MutableNode = { next: new Map(), row: null };
+  const root = newNode();
   for (const row of rows) {
     const words = row.cue.split(/\s+/).filter(Boolean);
     for (const variant of expandOptional(words)) {
       let node = root;
       for (const raw of variant) {
         const at = raw.lastIndexOf('@');
-        const key =
-          at > 0 ? `${raw.slice(0, at).toLowerCase()}@${raw.slice(at + 1).toUpperCase()}` : raw.toLowerCase();
-        let child = node.next.get(key);
+        const word = (at > 0 ? raw.slice(0, at) : raw).toLowerCase();
+        let map = node.next;
+        if (at > 0) {
+          const pos = raw.slice(at + 1).toUpperCase();
+          let byPos = node.nextByPos.get(word);
+          if (!byPos) {
+            byPos = new Map();
+            node.nextByPos.set(word, byPos);
+          }
+          map = byPos;
+          let child = map.get(pos);
+          if (!child) {
+            child = newNode();
+            map.set(pos, child);
+          }
+          node = child;
+          continue;
+        }
+        let child = map.get(word);
         if (!child) {
-          child = { next: new Map(), row: null };
-          node.next.set(key, child);
+          child = newNode();
+          map.set(word, child);
         }
         node = child;
       }

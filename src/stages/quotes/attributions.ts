@@ -91,7 +91,8 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
     const head = tokens[k];
     if (!head || k < lo) return null;
     if (head.pos === 'PRON') return SUBJECT_PRONOUNS.has(head.normal) ? k : null;
-    if (head.pos !== 'PROPN' && head.pos !== 'NOUN') return null;
+    // A number heads "Six in 10 say", "a third said".
+    if (head.pos !== 'PROPN' && head.pos !== 'NOUN' && head.pos !== 'NUM') return null;
     let j = k;
     while (j - 1 >= lo && k - j < 12) {
       const t = tokens[j - 1]!;
@@ -105,6 +106,7 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
         POSSESSIVE.has(t.normal) ||
         (t.text === '-' && !tokens[j - 2]?.spaceAfter && t.spaceAfter === false) ||
         (t.normal === 'of' && tokens[j]!.pos === 'PROPN' && tokens[j - 2]?.pos === 'PROPN') ||
+        (t.normal === 'in' && tokens[j]!.pos === 'NUM' && tokens[j - 2]?.pos === 'NUM') ||
         (t.normal === 'and' && tokens[j]!.pos === 'PROPN' && tokens[j - 2]?.pos === 'PROPN');
       if (!ok) break;
       j--;
@@ -145,14 +147,22 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
   };
 
   const out: FoundAttribution[] = [];
+  let q = 0;
   for (const unit of units) {
     const unitStartIndex = out.length;
     const lo = unit.first;
     const hi = unit.last;
     let i = lo;
     while (i < hi) {
-      const m = matchCueAt(data.reporting, tokens, i, hi);
-      if (m && (m.row.kind === 'source-after' || tokens[i]!.pos === 'VERB')) {
+      const pos = tokens[i]!.pos;
+      // Only verbs and "according to"-like phrases (ADP, SCONJ) can start a reporting cue.
+      const m =
+        pos === 'VERB' || pos === 'ADP' || pos === 'SCONJ' ? matchCueAt(data.reporting, tokens, i, hi) : null;
+      // Speech reported inside a quotation ("“I think she will,” he said") is the quoted speaker's
+      // own wording, not the article's attribution.
+      while (q < pieces.length && (pieces[q]!.close ?? pieces[q]!.end) < tokens[i]!.start) q++;
+      const inQuote = q < pieces.length && pieces[q]!.open < tokens[i]!.start;
+      if (m && !inQuote && (m.row.kind === 'source-after' || tokens[i]!.pos === 'VERB')) {
         const found =
           m.row.kind === 'source-after'
             ? accordingTo(m, unit, unitStartIndex)
@@ -163,8 +173,9 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
           continue;
         }
       }
-      const n = matchCueAt(data.nouns, tokens, i, hi);
-      if (n && tokens[i]!.pos === 'NOUN' && tokens[n.last]?.normal === 'that') {
+      const n =
+        pos === 'NOUN' && tokens[i + 1]?.normal === 'that' ? matchCueAt(data.nouns, tokens, i, hi) : null;
+      if (n && tokens[n.last]?.normal === 'that') {
         const found = nounCue(n, unit);
         if (found) {
           out.push(found);
@@ -230,7 +241,9 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
     }
     if (negated && polarity === 'positive') polarity = 'negative';
 
-    const cue = spanOfTokens(text, tokens, cueFirst, cueLast);
+    // The cue keeps its auxiliaries and negation ("has said", "did not confirm"): they are part of
+    // what the source is reported to do.
+    const cue = spanOfTokens(text, tokens, Math.min(chainStart, cueFirst), cueLast);
     const base = {
       cue,
       verb,
@@ -255,7 +268,7 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
       sourceFirst = antecedent;
       sourceLast = k - 1;
     }
-    if (sourceFirst === null && isPunct(tokens[k], ',')) {
+    if (sourceFirst === null && (isPunct(tokens[k], ',') || isClose(tokens[k]))) {
       // "Mark Rutte, NATO's secretary general, said": an appositive between subject and verb, unless
       // the comma ends a quotation or clause and the source follows the verb ("“Q,” said X").
       const after = npForward(cueLast, hi);
@@ -266,10 +279,11 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
         if (!content || quoteOnly) return null;
         return { ...base, source, content, rule: `${m.row.rule} inverted`, shape: 'inverted' };
       }
-      for (let j = k - 1; j > lo && k - j < 12; j--) {
+      for (let j = k - 1; j > lo && k - j < 12 && isPunct(tokens[k], ','); j--) {
         if (isPunct(tokens[j], ',')) {
           const np = npBack(j - 1, lo);
-          if (np !== null && (np === lo || isPunct(tokens[np - 1], ',;:') || isOpen(tokens[np - 1]))) {
+          const before = tokens[np === null ? 0 : np - 1];
+          if (np !== null && (np === lo || isPunct(before, ',;:') || isOpen(before) || isClose(before))) {
             sourceFirst = np;
             sourceLast = k;
           }
@@ -283,8 +297,21 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
       const prev = out.length > unitStartIndex ? out.length - 1 : null;
       const coordinated =
         tokens[k]?.pos === 'CCONJ' || (isPunct(tokens[k], ',') && /ing$/.test(verbTok.normal));
-      if (prev === null || !coordinated) return null;
-      sharesSourceWith = prev;
+      if (!coordinated) return null;
+      if (prev !== null) sharesSourceWith = prev;
+      else {
+        // No earlier cue: the subject of the sentence ("Reid caucused on Saturday and says ...").
+        const subjectEnd = npForward(lo, k);
+        const after = subjectEnd === null ? undefined : tokens[subjectEnd];
+        if (
+          subjectEnd === null ||
+          !after ||
+          !(after.pos === 'VERB' || after.pos === 'AUX' || after.pos === 'ADV')
+        )
+          return null;
+        sourceFirst = lo;
+        sourceLast = subjectEnd;
+      }
     }
     const source =
       sharesSourceWith !== null
@@ -292,7 +319,7 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
         : spanOfTokens(text, tokens, sourceFirst!, sourceLast);
 
     // The content: after the cue ("X said (that) C", "X said: “Q”") or before the source ("C, X said").
-    const boundary = sharesSourceWith !== null ? null : (sourceFirst ?? 0) - 1;
+    const boundary = sharesSourceWith !== null || sourceFirst === lo ? null : (sourceFirst ?? 0) - 1;
     const postPosed =
       boundary !== null &&
       boundary >= lo &&
@@ -317,7 +344,8 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
       return { ...withSource, content, rule: `${m.row.rule} that`, shape: 'after' };
     }
     const next = tokens[cueLast];
-    if (isPunct(next, ':')) {
+    // "Pence added, “It would be …”": a comma before a quotation works like a colon.
+    if (isPunct(next, ':') || (isPunct(next, ',') && isOpen(tokens[cueLast + 1]))) {
       const piece = pieces.find((p) => p.open >= next!.end && text.slice(next!.end, p.open).trim() === '');
       const content = piece
         ? { start: piece.start, end: piece.end, text: text.slice(piece.start, piece.end) }

@@ -15,34 +15,40 @@ export interface CueMatch {
   readonly last: number;
 }
 
-function keysOf(t: Token): string[] {
-  const keys = [t.normal, `${t.normal}@${t.pos}`];
-  if (t.lemma !== t.normal) keys.push(t.lemma, `${t.lemma}@${t.pos}`);
-  return keys;
+/** Extends `best` with the longest match from `node`, token `j` on (recursive: a form and a lemma can branch). */
+function walk(
+  node: CueNode,
+  tokens: readonly Token[],
+  i: number,
+  j: number,
+  limit: number,
+  best: CueMatch | null,
+): CueMatch | null {
+  let out = best;
+  if (node.row && j > i && (!out || j > out.last)) out = { row: node.row, first: i, last: j };
+  if (j >= limit) return out;
+  const t = tokens[j]!;
+  const a = node.next.get(t.normal);
+  if (a) out = walk(a, tokens, i, j + 1, limit, out);
+  const ap = node.nextByPos.get(t.normal)?.get(t.pos);
+  if (ap) out = walk(ap, tokens, i, j + 1, limit, out);
+  if (t.lemma !== t.normal) {
+    const b = node.next.get(t.lemma);
+    if (b) out = walk(b, tokens, i, j + 1, limit, out);
+    const bp = node.nextByPos.get(t.lemma)?.get(t.pos);
+    if (bp) out = walk(bp, tokens, i, j + 1, limit, out);
+  }
+  return out;
 }
 
-/**
- * The longest cue starting at token `i` whose tokens all lie before token index `limit`, or null.
- * Depth-first, since a token's normal form and lemma can lead to different branches.
- */
+/** The longest cue starting at token `i` whose tokens all lie before token index `limit`, or null. */
 export function matchCueAt(
   root: CueNode,
   tokens: readonly Token[],
   i: number,
   limit: number,
 ): CueMatch | null {
-  let best: CueMatch | null = null;
-  const walk = (node: CueNode, j: number): void => {
-    if (node.row && j > i && (!best || j > best.last)) best = { row: node.row, first: i, last: j };
-    if (j >= limit) return;
-    const t = tokens[j]!;
-    for (const key of keysOf(t)) {
-      const child = node.next.get(key);
-      if (child) walk(child, j + 1);
-    }
-  };
-  walk(root, i);
-  return best;
+  return walk(root, tokens, i, i, limit, null);
 }
 
 /** Index of the first token that ends after `offset` (tokens are in text order). */
