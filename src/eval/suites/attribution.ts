@@ -176,6 +176,13 @@ export const attributionSuite: EvalSuite = {
       seconds: (performance.now() - t0) / 1000,
       misses,
       headline: 'source_f1',
+      files: [`polnear/${options.split}/text/*.txt`, `polnear/${options.split}/attributions/*.ann`],
+      notes: [
+        'Official PolNeAR split; one annotation file per article (the first in sort order).',
+        'Exact matching trims edge whitespace and punctuation on both sides; overlap matching is one-to-one, at least one shared character.',
+        'pair_overlap_f1: a gold and a predicted attribution match when their cues overlap and their sources overlap (or both have none).',
+        'Peer: every common reporting-verb form is a cue; its source is the nearest capitalised name before it in the sentence.',
+      ],
     };
   },
 };

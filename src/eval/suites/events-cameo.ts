@@ -159,6 +159,17 @@ export const cameoSuite: EvalSuite = {
       seconds: (performance.now() - t0) / 1000,
       misses,
       headline: 'root_agreement',
+      files: [
+        'petrarch2/validation/PETR2_GSR_validation.jsonl',
+        'petrarch2/dictionaries/CAMEO.2.0.txt (peer)',
+      ],
+      notes: [
+        "No official split: the GSR file's real news sentences (AFP, GOLD) are test, its constructed sentences (TEST, OTHER, VERB, PASSIVE) dev.",
+        'PETR.UnitTest.records is not used: invented actors, and codes from a test-only verb dictionary.',
+        'The compared event is the first in text order; it agrees when its root (code) is that of any gold coding of the sentence.',
+        "Source/target agreement compares the first three letters of the aligned gold actor code (country or class) with the actor's code, country or CAMEO class.",
+        "The AFP codings were made from PETRARCH-2 output and the peer uses PETRARCH's own verb dictionary, which favours the peer.",
+      ],
     };
   },
 };

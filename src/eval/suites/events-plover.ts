@@ -139,6 +139,18 @@ export const ploverSuite: EvalSuite = {
       seconds: (performance.now() - t0) / 1000,
       misses,
       headline: 'type_accuracy',
+      files: [
+        'plover-gsr/PLOVER_GSR_CAMEO.jsonl',
+        'plover-gsr/CAMEO2PLOVER-2021.txt (peer)',
+        'petrarch2/dictionaries/CAMEO.2.0.txt (peer)',
+      ],
+      notes: [
+        'No official split: records with an odd number within their category are dev, even ones test.',
+        'PLOVER 0.5b1 names mapped to current ones: DEMAND→REQUEST, DISAPPROVE and INVESTIGATE→ACCUSE, FIGHT→ASSAULT; JAP, ITL, VTN read as JPN, ITA, VNM.',
+        'The compared event is the first in text order; a sentence without events counts as wrong. type_any_accuracy (some event has the type) is a diagnostic upper bound only.',
+        "An actor agrees with a gold code through its code, its country or its CAMEO code's first three letters (IGO, NGO, IMG ...).",
+        "Peer: the first verb with a default code in PETRARCH's CAMEO verb dictionary, mapped to PLOVER by the 2021 table; source and target = the first country name or demonym before and after it.",
+      ],
     };
   },
 };
