@@ -68,7 +68,11 @@ export function registerExport(program: Command, _result: CommandResult): void {
       const write = (s: string) =>
         new Promise<void>((resolve, reject) => {
           if (closed) return resolve();
-          out.write(s, (err) => (err && !closed ? reject(err) : resolve()));
+          out.write(s, (err) => {
+            if ((err as NodeJS.ErrnoException | null | undefined)?.code === 'EPIPE') closed = true;
+            if (err && !closed) reject(err);
+            else resolve();
+          });
         });
       try {
         if (format === 'csv') await write(`${csvLine(STORY_CSV_COLUMNS)}\n`);
