@@ -56,6 +56,41 @@ export function compileTimes(data: TimesData): TimesMatcher {
   });
 }
 
+/** Matches one pattern at `start` (sticky), checks its context and resolves it; null if it does not hold. */
+function tryPattern(
+  matcher: TimesMatcher,
+  pattern: CompiledPattern,
+  text: string,
+  start: number,
+  published: string | null,
+  tokens: readonly Token[],
+): Candidate | null {
+  const re = pattern.sticky;
+  re.lastIndex = start;
+  const m = re.exec(text);
+  if (!m) return null;
+  if (pattern.before && !pattern.before.test(text.slice(Math.max(start - BEFORE_REACH, 0), start)))
+    return null;
+  const end = start + m[0].length;
+  const groups = m.groups ?? {};
+  let tense: Tense | null | undefined;
+  const ctx: ResolveContext = {
+    pub: published,
+    group: (name) => groups[name]?.toLowerCase().replace(/\s+/g, ' '),
+    lex: (name) => {
+      const cls = pattern.classes.get(name);
+      const word = groups[name];
+      return cls && word !== undefined ? lookup(matcher.lexicon, cls, word) : undefined;
+    },
+    tense: () => {
+      if (tense === undefined) tense = clauseTense(tokens, start, end, matcher.cues);
+      return tense;
+    },
+  };
+  const resolved = RESOLVERS[pattern.resolver]!(ctx);
+  return resolved ? { ...resolved, start, end, pattern } : null;
+}
+
 /**
  * Finds and resolves the time expressions of a text. `tokens` (with sentence indices) give the tense of
  * each clause; without them every clause counts as tenseless.
@@ -74,37 +109,20 @@ export function findTimes(
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
-    const end = start + m[0].length;
     let which = 1;
     while (m[which] === undefined) which++;
-    const pattern = matcher.patterns[which - 1]!;
-    if (
-      leadBlocked(text, start) ||
-      (pattern.before && !pattern.before.test(text.slice(Math.max(start - BEFORE_REACH, 0), start)))
-    ) {
-      // Try again one character on: a shorter match may start inside this one.
-      re.lastIndex = start + 1;
-      continue;
+    // At one position the scanner reports the first alternative that matches; should its context or
+    // its resolver refuse it, the later patterns get their turn at the same position.
+    let found: Candidate | null = null;
+    if (!leadBlocked(text, start)) {
+      for (let i = which - 1; i < matcher.patterns.length && !found; i++) {
+        found = tryPattern(matcher, matcher.patterns[i]!, text, start, published, tokens);
+      }
     }
-    pattern.sticky.lastIndex = start;
-    const groups = pattern.sticky.exec(text)?.groups ?? {};
-    let tense: Tense | null | undefined;
-    const ctx: ResolveContext = {
-      pub: published,
-      group: (name) => groups[name]?.toLowerCase().replace(/\s+/g, ' '),
-      lex: (name) => {
-        const cls = pattern.classes.get(name);
-        const word = groups[name];
-        return cls && word !== undefined ? lookup(matcher.lexicon, cls, word) : undefined;
-      },
-      tense: () => {
-        if (tense === undefined) tense = clauseTense(tokens, start, end, matcher.cues);
-        return tense;
-      },
-    };
-    const resolved = RESOLVERS[pattern.resolver]!(ctx);
-    if (resolved) candidates.push({ ...resolved, start, end, pattern });
-    else re.lastIndex = start + 1;
+    if (found) {
+      candidates.push(found);
+      re.lastIndex = found.end;
+    } else re.lastIndex = start + 1;
   }
 
   // Refiner: the longest candidate wins an overlap, then the earlier pattern row, then the earlier start.

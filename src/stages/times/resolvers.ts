@@ -150,6 +150,32 @@ function shift(iso: string, n: number, unit: string): string {
   }
 }
 
+/**
+ * A weekday: "last"/"next" are strictly before/after publication; a bare weekday is the latest such
+ * day on or before publication unless its clause is future ("will meet Thursday"), then the next one
+ * on or after it. News reports what happened, so a clause without a cue reads as past.
+ */
+function weekdayDate(ctx: ResolveContext, pub: string): { iso: string; future: boolean } {
+  const wd = Number(ctx.lex('weekday'));
+  const pubWd = isoWeekday(pub) + 1;
+  const rel = ctx.group('rel');
+  let delta: number;
+  let future = false;
+  if (rel === 'last' || rel === 'past') delta = -((pubWd - wd + 7) % 7 || 7);
+  else if (rel === 'next' || rel === 'coming') delta = (wd - pubWd + 7) % 7 || 7;
+  else if (rel === 'this') delta = wd - pubWd;
+  else if (ctx.tense() === 'future') {
+    delta = (wd - pubWd + 7) % 7;
+    future = true;
+  } else delta = -((pubWd - wd + 7) % 7);
+  return { iso: addDays(pub, delta), future };
+}
+
+/** today, tonight, yesterday, tomorrow as a date. */
+function deicticDate(word: string, pub: string): string {
+  return addDays(pub, word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0);
+}
+
 const SEASON_ORDER: Readonly<Record<string, number>> = { SP: 0, SU: 1, FA: 2, WI: 3 };
 
 export const RESOLVERS: Readonly<Record<string, Resolver>> = {
@@ -245,33 +271,19 @@ export const RESOLVERS: Readonly<Record<string, Resolver>> = {
     const rel = ctx.group('rel');
     const mod = MOD[ctx.group('mod') ?? ctx.group('pos') ?? rel ?? ''];
     let y: number;
+    const yrel = ctx.group('yrel');
     if (ctx.group('year')) y = intOf(ctx.group('year'));
-    else if (ctx.pub) y = yearForMonth(ctx, ctx.pub, m, rel);
-    else return unresolved(`XXXX-${ym(0, m).slice(5)}`);
+    else if (!ctx.pub) return unresolved(`XXXX-${ym(0, m).slice(5)}`);
+    else if (yrel) y = partsOf(ctx.pub).y + (yrel === 'last' ? -1 : yrel === 'next' ? 1 : 0);
+    else y = yearForMonth(ctx, ctx.pub, m, rel);
     return interval(ym(y, m), narrowMonth(y, m, mod));
   },
 
-  /**
-   * A weekday: "last"/"next" are strictly before/after publication; a bare weekday is the latest such
-   * day on or before publication unless its clause is future ("will meet Thursday"), then the next one
-   * on or after it. News reports what happened, so a clause without a cue reads as past.
-   */
+  /** A weekday, "Monday night", "last Friday" (see weekdayDate). */
   weekday(ctx) {
-    const wd = Number(ctx.lex('weekday'));
     const code = ctx.lex('partofday');
-    if (!ctx.pub) return unresolved(`XXXX-WXX-${wd}`);
-    const pubWd = isoWeekday(ctx.pub) + 1;
-    const rel = ctx.group('rel');
-    let delta: number;
-    let future = false;
-    if (rel === 'last' || rel === 'past') delta = -((pubWd - wd + 7) % 7 || 7);
-    else if (rel === 'next' || rel === 'coming') delta = (wd - pubWd + 7) % 7 || 7;
-    else if (rel === 'this') delta = wd - pubWd;
-    else if (ctx.tense() === 'future') {
-      delta = (wd - pubWd + 7) % 7;
-      future = true;
-    } else delta = -((pubWd - wd + 7) % 7);
-    const iso = addDays(ctx.pub, delta);
+    if (!ctx.pub) return unresolved(`XXXX-WXX-${ctx.lex('weekday')}`);
+    const { iso, future } = weekdayDate(ctx, ctx.pub);
     if (code) return { type: 'TIME', value: `${iso}T${code}`, from: iso, to: iso, future };
     return { ...day(iso), future };
   },
@@ -285,7 +297,7 @@ export const RESOLVERS: Readonly<Record<string, Resolver>> = {
     const word = ctx.group('deictic')!;
     const code = ctx.lex('partofday') ?? (word === 'tonight' ? 'NI' : undefined);
     if (!ctx.pub) return unresolved(word === 'today' ? 'PRESENT_REF' : 'XXXX-XX-XX');
-    const iso = addDays(ctx.pub, word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0);
+    const iso = deicticDate(word, ctx.pub);
     const future = word === 'tomorrow' || word === 'tonight';
     if (code) return { type: 'TIME', value: `${iso}T${code}`, from: iso, to: iso, future };
     return { ...day(iso), future };
@@ -538,7 +550,7 @@ export const RESOLVERS: Readonly<Record<string, Resolver>> = {
     return { type: 'DATE', value, from: pub, to: null, future: true };
   },
 
-  /** "3 p.m.", "10:30 a.m.", "noon": a time of the publication day (TIMEX3's default anchor). */
+  /** "3 p.m.", "noon Thursday": a time of the day named, else of the publication day (TIMEX3's default). */
   clock(ctx) {
     const text = ctx.group('clock')!;
     let h: number;
@@ -553,6 +565,12 @@ export const RESOLVERS: Readonly<Record<string, Resolver>> = {
       mm = m[2] ? Number(m[2]) : 0;
     }
     const t = `T${String(h).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
-    return { type: 'TIME', value: `${ctx.pub ?? 'XXXX-XX-XX'}${t}`, from: ctx.pub, to: ctx.pub };
+    if (!ctx.pub) return unresolved(`XXXX-XX-XX${t}`, 'TIME');
+    let iso = ctx.pub;
+    let future = false;
+    const word = ctx.group('deictic');
+    if (word !== undefined) iso = deicticDate(word, ctx.pub);
+    else if (ctx.group('weekday') !== undefined) ({ iso, future } = weekdayDate(ctx, ctx.pub));
+    return { type: 'TIME', value: `${iso}${t}`, from: iso, to: iso, future };
   },
 };
