@@ -10,7 +10,7 @@ const matcher = compileTimes(loadTimesData());
 const NEGATIVES = [
   'Turnout was 12.53% in the north.',
   'Ukraine asked for more F-16 jets.',
-  'The fine was $2,000 per day of delay, or $2023 in all.',
+  'The fine was $2,000, or $2023 in all.',
   'Cases of COVID-19 rose sharply.',
   'About 2,000 troops crossed the border.',
   'See https://example.com/2024/10/28/story-2023.html for details.',
