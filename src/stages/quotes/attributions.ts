@@ -344,6 +344,11 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
       return { ...withSource, content, rule: `${m.row.rule} that`, shape: 'after' };
     }
     const next = tokens[cueLast];
+    // "“Q1,” he said, “Q2”": the quotation before the source is the content (Q2 continues it).
+    if (postPosed && !quoteOnly && (isClose(tokens[boundary!]) || isClose(tokens[boundary! - 1]))) {
+      const content = beforeContent(boundary!, unit, unitStartIndex);
+      if (content) return { ...withSource, content, rule: `${m.row.rule} post-posed`, shape: 'post-posed' };
+    }
     // "Pence added, “It would be …”": a comma before a quotation works like a colon.
     if (isPunct(next, ':') || (isPunct(next, ',') && isOpen(tokens[cueLast + 1]))) {
       const piece = pieces.find((p) => p.open >= next!.end && text.slice(next!.end, p.open).trim() === '');

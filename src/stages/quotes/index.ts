@@ -128,6 +128,16 @@ export function createQuotesStage(
             holder = a;
         }
       }
+      // "“We are ready,” he said, “and we will not wait.”": the piece right after a cue continues.
+      if (!holder) {
+        for (const a of attributions) {
+          const end = Math.max(a.cue.end, a.source?.end ?? 0);
+          if (end <= piece.open && piece.open - end <= 3 && /^[\s,:]*$/.test(text.slice(end, piece.open))) {
+            holder = a;
+            break;
+          }
+        }
+      }
       const words = wordsIn(tokens, content.start, content.end);
       const exact =
         holder !== null && holder.content.start === piece.start && holder.content.end === piece.end;
