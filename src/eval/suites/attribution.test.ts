@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { AttributionScorer, attributionSuite, type ScoredAttribution } from './attribution.js';
+import { AttributionScorer, attributionSuite, interleave, type ScoredAttribution } from './attribution.js';
 
 const TEXT = 'Trump said the wall will be built. The plan is dead, Clinton told reporters.';
 const at = (s: string, from = 0): [number, number] => {
@@ -75,6 +75,15 @@ describe('attribution scorer', () => {
     s.add(TEXT, [noSource], [noSource]);
     assert.equal(s.metrics().pair_overlap_f1, 1);
     assert.equal(s.metrics().source_f1, 0);
+  });
+});
+
+describe('miss sampling', () => {
+  it('takes misses from each document in turn, up to the limit', () => {
+    const m = (kind: string) => ({ kind, expected: '', got: '', context: '' });
+    const got = interleave([[m('a1'), m('a2'), m('a3')], [], [m('c1')]], 3).map((x) => x.kind);
+    assert.deepEqual(got, ['a1', 'c1', 'a2']);
+    assert.deepEqual(interleave([[m('a1')]], 0), []);
   });
 });
 

@@ -128,6 +128,17 @@ function miss(text: string, kind: string, expected: FragmentList | null, got: Fr
   };
 }
 
+/** Takes misses from each document in turn (first of each, then second of each, ...), so `--errors N` shows many articles, not one. */
+export function interleave(lists: readonly (readonly EvalMiss[])[], limit: number): EvalMiss[] {
+  const out: EvalMiss[] = [];
+  for (let i = 0; out.length < limit; i++) {
+    const round = lists.filter((l) => i < l.length).map((l) => l[i]!);
+    if (round.length === 0) break;
+    out.push(...round.slice(0, limit - out.length));
+  }
+  return out;
+}
+
 const frag = (f: Fragments | null): FragmentList | null => f?.fragments ?? null;
 
 export function fromSitrep(a: Attribution): ScoredAttribution {
@@ -147,7 +158,7 @@ export const attributionSuite: EvalSuite = {
     const docs = readPolnear(options.dataDir, options.split, options.limit);
     const sitrep = new AttributionScorer();
     const peer = new AttributionScorer();
-    const misses: EvalMiss[] = [];
+    const perDoc: EvalMiss[][] = [];
     for (const d of docs) {
       const gold = d.attributions.map((a) => ({
         source: frag(a.source),
@@ -156,7 +167,7 @@ export const attributionSuite: EvalSuite = {
       }));
       const doc = extract(d.text, d.published ? { published: d.published } : {});
       const found = sitrep.add(d.text, gold, (doc.layers.attributions ?? []).map(fromSitrep));
-      if (misses.length < options.errors) misses.push(...found.slice(0, options.errors - misses.length));
+      if (options.errors > 0) perDoc.push(found.slice(0, options.errors));
       peer.add(
         d.text,
         gold,
@@ -167,6 +178,7 @@ export const attributionSuite: EvalSuite = {
         })),
       );
     }
+    const misses = interleave(perDoc, options.errors);
     return {
       suite: 'attribution',
       split: options.split,
