@@ -77,6 +77,9 @@ export interface ActorLexicon {
   readonly notNames: ReadonlySet<string>;
   readonly prefixes: ReadonlySet<string>;
   readonly modifiers: ReadonlySet<string>;
+  readonly reporting: ReadonlySet<string>;
+  readonly placeNouns: ReadonlySet<string>;
+  readonly governmentNouns: ReadonlySet<string>;
 }
 
 export interface ActorsData {
@@ -205,9 +208,12 @@ function applyCuratedNames(actors: Map<string, KnownActor>, names: NameEntry[]):
       );
     }
     const key = row.code!;
-    if (!actors.has(key)) {
+    const known = actors.get(key);
+    if (!known) {
       // A state the packages lack (Kosovo as XKX): the first row naming it gives its name.
       actors.set(key, { key, kind: 'country', name: text, cameo: key, country: key, rule });
+    } else if (flags.has('canonical')) {
+      actors.set(key, { ...known, name: text });
     }
     curated.push({ text, key, via: via as NameVia, ambiguous: flags.has('ambiguous'), rule });
   }
@@ -283,6 +289,9 @@ function loadLexicon(): ActorLexicon {
     'not-name': new Set(),
     prefix: new Set(),
     modifier: new Set(),
+    reporting: new Set(),
+    'place-noun': new Set(),
+    'government-noun': new Set(),
   };
   for (const { line, row } of parseTsv(readDataFile('actors', 'lexicon.tsv'))) {
     const word = row.word!;
@@ -299,6 +308,9 @@ function loadLexicon(): ActorLexicon {
     notNames: sets['not-name']!,
     prefixes: sets.prefix!,
     modifiers: sets.modifier!,
+    reporting: sets.reporting!,
+    placeNouns: sets['place-noun']!,
+    governmentNouns: sets['government-noun']!,
   };
 }
 

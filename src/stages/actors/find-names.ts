@@ -69,6 +69,34 @@ export function findNames(index: TextIndex, c: CompiledActors): NameFindings {
     return c.titles.longestAt(index.folded, w.start) === null;
   };
 
+  /**
+   * A capital names its government only where it acts: not after a locative ("in Moscow"), not as
+   * "the capital of Cairo" or "the capital, Algiers", not glued into a longer name, and not as the
+   * modifier of a noun ("the Cairo speech", "London bombings") unless that noun is its government's
+   * ("Beijing government", "Moscow officials"). A plural-looking next word is read as a verb
+   * ("Beijing says that") unless a verb follows it ("London bombings were").
+   */
+  const actsAsGovernment = (start: number, end: number): boolean => {
+    const prev = wordBefore(text, start);
+    if (prev && lex.locatives.has(prev.text.toLowerCase())) return false;
+    const before = /(\p{L}+)(?: of|,) $/u.exec(text.slice(Math.max(0, start - 24), start));
+    if (before && lex.placeNouns.has(before[1]!.toLowerCase())) return false;
+    if (gluedBefore(start) || gluedAfter(end)) return false;
+    const next = text[end] === ' ' ? index.tokenStartingAt(end + 1) : null;
+    if (
+      next &&
+      (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'NUM') &&
+      !isCapitalised(next.text)
+    ) {
+      if (lex.governmentNouns.has(next.normal)) return true;
+      if (!/[^s]s$/.test(next.text)) return false;
+      const after = index.tokens[next.index + 1];
+      if (after && after.sentence === next.sentence && (after.pos === 'VERB' || after.pos === 'AUX'))
+        return false;
+    }
+    return true;
+  };
+
   for (const m of matches) {
     const hit = m.values[m.values.length - 1]!;
     if (hit.type === 'block') {
@@ -98,11 +126,7 @@ export function findNames(index: TextIndex, c: CompiledActors): NameFindings {
       continue;
     }
     const e = hit.entry;
-    if (e.via === 'metonym') {
-      const prev = wordBefore(text, m.start);
-      if (prev && lex.locatives.has(prev.text.toLowerCase())) continue;
-      if (gluedBefore(m.start) || gluedAfter(m.end)) continue;
-    }
+    if (e.via === 'metonym' && !actsAsGovernment(m.start, m.end)) continue;
     if (e.ambiguous && (gluedBefore(m.start) || gluedAfter(m.end))) continue;
     if (e.via === 'demonym' && text[m.start - 1] === '-') {
       const prefix = wordBefore(text, m.start - 1);

@@ -68,6 +68,18 @@ function roleStart(
   return { start, affiliation };
 }
 
+/** Merges titles that follow each other ("Lt. Col.", "deputy secretary-general"): the last one heads. */
+function chainTitles(text: string, matches: readonly TrieMatch<TitleEntry>[]): TrieMatch<TitleEntry>[] {
+  const out: TrieMatch<TitleEntry>[] = [];
+  for (const m of matches) {
+    const prev = out[out.length - 1];
+    if (prev && prev.end + 1 === m.start && text[prev.end] === ' ') {
+      out[out.length - 1] = { start: prev.start, end: m.end, values: m.values };
+    } else out.push(m);
+  }
+  return out;
+}
+
 export function findPeople(
   index: TextIndex,
   c: CompiledActors,
@@ -88,7 +100,13 @@ export function findPeople(
   for (const o of names.occupied) take(o.start, o.end);
 
   const stops = new Set(names.occupied.map((o) => o.start));
-  const rules: NameRules = { particles: lex.particles, notNames: lex.notNames, stops };
+  const rules: NameRules = {
+    particles: lex.particles,
+    // An honorific is never part of the name it precedes ("Ms. Singh said" names Singh).
+    notNames: new Set([...lex.notNames, ...lex.honorifics.keys()]),
+    stops,
+    titleAt: (pos) => c.titles.longestAt(index.folded, pos) !== null,
+  };
   const byEnd = new Map<number, Candidate>();
   for (const cand of names.candidates) byEnd.set(cand.end, cand);
   const personAt = new Map(names.people.map((p) => [p.start, p]));
@@ -120,8 +138,7 @@ export function findPeople(
   }
 
   // 2 and 3. Titles before a name, or in apposition after one.
-  const titleMatches: TrieMatch<TitleEntry>[] = c.titles.scan(index.folded, index.starts);
-  for (const t of titleMatches) {
+  for (const t of chainTitles(text, c.titles.scan(index.folded, index.starts))) {
     if (!isFree(t.start, t.end)) continue;
     const title = t.values[0]!;
     const role = roleStart(text, t.start, byEnd, lex.modifiers);
@@ -190,6 +207,28 @@ export function findPeople(
     p.gender ??= gender;
     out.push({ start, end: name.end, person: p, via: 'surname', rule });
     take(start, name.end);
+  }
+
+  // 3b. "NAME said", "said NAME,": people the text quotes without a title.
+  for (const tok of index.tokens) {
+    if (!lex.reporting.has(tok.normal)) continue;
+    const before = text[tok.start - 1] === ' ' ? readNameBackward(text, tok.start - 1, rules, 3) : null;
+    const after = text[tok.end] === ' ' ? readNameForward(text, tok.end + 1, rules, 3) : null;
+    for (const name of [before, after]) {
+      if (!name || name.words.length < 2 || !isFree(name.start, name.end)) continue;
+      if (name === after && !/^[,.;]/.test(text.slice(name.end, name.end + 1))) continue;
+      // Every word a proper noun to the tagger: "Western leaders say" is no one.
+      let proper = true;
+      for (let at = name.start; proper && at < name.end; at = text.indexOf(' ', at) + 1 || name.end) {
+        const w = index.tokenStartingAt(at);
+        proper = w !== null && w.pos === 'PROPN';
+      }
+      if (!proper) continue;
+      const rule = `reporting:${tok.normal}`;
+      const p = registry.forName(name.words, name.start, rule);
+      out.push({ start: name.start, end: name.end, person: p, via: 'name', rule });
+      take(name.start, name.end);
+    }
   }
 
   // 4b. Bare surnames of the people met so far.

@@ -123,6 +123,8 @@ export interface NameRules {
   readonly notNames: ReadonlySet<string>;
   /** Offsets where a known non-person name starts (a state, an organisation): a name stops there. */
   readonly stops: ReadonlySet<number>;
+  /** Does a title start here? A name never starts with one ("Chairman ... Adm. Mike Mullen"). */
+  readonly titleAt?: (pos: number) => boolean;
 }
 
 /**
@@ -149,6 +151,7 @@ export function readNameForward(text: string, pos: number, rules: NameRules, max
     const particle = rules.particles.has(w) || /^(?:al|el|ad|as|ash|an|at)-\p{Lu}/u.test(w);
     const acronym = w.length > 1 && w === w.toUpperCase() && /\p{L}{2}/u.test(w);
     if (!w || acronym || rules.notNames.has(w) || (!particle && !isCapitalised(w))) break;
+    if (words.length === 0 && rules.titleAt?.(at)) break;
     if (/^\p{Lu}\.$/u.test(w) && words.length === 0 && text[at + 2] !== ' ') break;
     words.push({ text: w, start: at, end: at + w.length, particle: rules.particles.has(w) });
     at += w.length;
