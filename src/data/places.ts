@@ -48,6 +48,7 @@ export interface PlaceCues {
   readonly direction: ReadonlySet<string>;
   readonly title: ReadonlySet<string>;
   readonly embed: ReadonlySet<string>;
+  readonly settlement: ReadonlySet<string>;
 }
 
 export interface PlacesData {
@@ -296,6 +297,7 @@ export function buildPlacesData(src: PlacesSources): PlacesData {
     direction: new Set(),
     title: new Set(),
     embed: new Set(),
+    settlement: new Set(),
   };
   for (const { row } of parseTsv(src.cuesTsv)) {
     const set = cueSets[row.kind as keyof PlaceCues];

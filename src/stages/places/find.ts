@@ -146,13 +146,15 @@ export function findPlaces(
       }
     }
 
-    // Location cues: a locative word before ("in", "near", "in the"), "-based" after, or ", <place>" after.
+    // Location cues: a locative word before ("in", "near", "in the"), a settlement word ("the town of"),
+    // "-based" after, or ", <place>" after.
     const prev = tokens[r.first - 1];
     const prev2 = tokens[r.first - 2];
     const sameSentence = (t: Token | undefined) => !!t && t.sentence === first.sentence;
     const locBefore =
       (sameSentence(prev) && cues.locative.has(prev!.normal)) ||
-      (sameSentence(prev2) && prev!.normal === 'the' && cues.locative.has(prev2!.normal));
+      (sameSentence(prev2) && prev!.normal === 'the' && cues.locative.has(prev2!.normal)) ||
+      (sameSentence(prev2) && prev!.normal === 'of' && cues.settlement.has(prev2!.normal));
     const next = tokens[r.last + 1];
     const basedAfter = !!next && next.text === '-' && tokens[r.last + 2]?.normal === 'based';
     const placeAfter = !!next && next.text === ',' && startsAt.has(r.last + 2);

@@ -44,26 +44,37 @@ export function resolvePlaces(
   };
 
   const first = mentions.map((m) => best(m.candidates, (c) => c.prior));
-  const countryCount = new Map<string, number>();
-  const admin1Seen = new Map<string, number>();
-  for (const c of extraCountries) countryCount.set(c, (countryCount.get(c) ?? 0) + 1);
-  first.forEach((c) => {
+  // Context counts, by name: other mentions of the same name are the same ambiguity, not evidence
+  // ("Georgia ... Georgia" must not vote for itself).
+  const countryCount = new Map<string, Map<string, number>>();
+  const admin1Count = new Map<string, Map<string, number>>();
+  const bump = (map: Map<string, Map<string, number>>, what: string, key: string) => {
+    const byKey = map.get(what) ?? new Map<string, number>();
+    byKey.set(key, (byKey.get(key) ?? 0) + 1);
+    map.set(what, byKey);
+  };
+  const others = (map: Map<string, Map<string, number>>, what: string, key: string): number => {
+    const byKey = map.get(what);
+    if (!byKey) return 0;
+    let n = 0;
+    for (const [k, c] of byKey) if (k !== key) n += c;
+    return n;
+  };
+  for (const c of extraCountries) bump(countryCount, c, '');
+  first.forEach((c, i) => {
     const e = data.entries[c.entry]!;
-    if (e.country) countryCount.set(e.country, (countryCount.get(e.country) ?? 0) + 1);
-    if (e.featureClass === 'admin1' && e.admin1)
-      admin1Seen.set(e.admin1, (admin1Seen.get(e.admin1) ?? 0) + 1);
+    const key = mentions[i]!.key;
+    if (e.country) bump(countryCount, e.country, key);
+    // Regions and the cities in them both count: "Atlanta" makes "Georgia" the state.
+    if (e.admin1) bump(admin1Count, e.admin1, key);
   });
 
-  return mentions.map((m, i) => {
-    const own = data.entries[first[i]!.entry]!;
+  return mentions.map((m) => {
     const score = (c: PlaceName): number => {
       const e = data.entries[c.entry]!;
       let s = c.prior;
-      if (e.country) {
-        // This mention's own first-pass pick does not count as context for itself.
-        const n = (countryCount.get(e.country) ?? 0) - (own.country === e.country ? 1 : 0);
-        s += COUNTRY_CONTEXT * Math.min(COUNTRY_CONTEXT_CAP, n);
-      }
+      if (e.country)
+        s += COUNTRY_CONTEXT * Math.min(COUNTRY_CONTEXT_CAP, others(countryCount, e.country, m.key));
       if (m.qualifier !== null) {
         const q = data.entries[first[m.qualifier]!.entry]!;
         if (
@@ -72,12 +83,7 @@ export function resolvePlaces(
         )
           s += QUALIFIER;
       }
-      if (e.featureClass === 'city' && e.admin1) {
-        const n =
-          (admin1Seen.get(e.admin1) ?? 0) -
-          (own.admin1 === e.admin1 && own.featureClass === 'admin1' ? 1 : 0);
-        if (n > 0) s += ADMIN1_CONTEXT;
-      }
+      if (e.admin1 && others(admin1Count, e.admin1, m.key) > 0) s += ADMIN1_CONTEXT;
       return s;
     };
     return { mention: m, name: m.candidates.length === 1 ? m.candidates[0]! : best(m.candidates, score) };
