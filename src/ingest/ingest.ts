@@ -49,6 +49,8 @@ export interface IngestResult {
   readonly merge: MergeSummary | null;
   readonly interrupted: boolean;
   readonly seconds: number;
+  /** Time spent in store writes (part of `seconds`): what the store costs beside extraction. */
+  readonly storeSeconds: number;
 }
 
 export async function ingest(
@@ -71,6 +73,7 @@ export async function ingest(
   // Writes run one after another; `writing` is the tail of that chain.
   let writing: Promise<void> = Promise.resolve();
   let writeError: unknown = null;
+  let storeMs = 0;
 
   const flush = () => {
     const d = docs;
@@ -82,8 +85,10 @@ export async function ingest(
     writing = writing.then(async () => {
       if (writeError) return;
       try {
+        const w0 = performance.now();
         if (d.length) await store.putDocuments(d);
         if (e.length) await store.recordErrors(e);
+        storeMs += performance.now() - w0;
         counts.stored += d.length;
         counts.events += d.reduce((n, x) => n + x.events.length, 0);
         opts.onProgress?.(counts);
@@ -168,5 +173,12 @@ export async function ingest(
 
   let merge: MergeSummary | null = null;
   if (!interrupted && (await store.storiesStale())) merge = await runMerge(store);
-  return { counts, version, merge, interrupted, seconds: (performance.now() - t0) / 1000 };
+  return {
+    counts,
+    version,
+    merge,
+    interrupted,
+    seconds: (performance.now() - t0) / 1000,
+    storeSeconds: storeMs / 1000,
+  };
 }

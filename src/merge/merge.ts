@@ -28,6 +28,9 @@ interface Cluster {
   readonly anchor: EventRow;
   readonly members: EventRow[];
   readonly reasons: string[];
+  /** The anchor's dates widened by the window (ISO strings compare as dates). */
+  readonly lo: string;
+  readonly hi: string;
 }
 
 function blockKey(e: EventRow, rules: MergeRules): string {
@@ -52,12 +55,23 @@ function placesCompatible(a: EventRow, b: EventRow): boolean {
   return a.place_country === null || b.place_country === null || a.place_country === b.place_country;
 }
 
-/** Does b's interval overlap a's interval widened by `days` on both sides? */
-function datesOverlap(a: EventRow, b: EventRow, days: number): boolean {
-  if (!a.date_from || !b.date_from) return false;
-  const aFrom = addDays(a.date_from, -days);
-  const aTo = addDays(a.date_to ?? a.date_from, days);
-  return b.date_from <= aTo && (b.date_to ?? b.date_from) >= aFrom;
+/** Days in an inclusive ISO interval. */
+function spanDays(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+}
+
+/**
+ * A precise date (a day, a few days, a week) can meet another within the window; a vague one
+ * ("in 2013", "last June") only meets the very same interval, or every event of a year would join.
+ */
+function precise(e: EventRow, rules: MergeRules): boolean {
+  return spanDays(e.date_from!, e.date_to ?? e.date_from!) <= rules.maxPreciseDays;
+}
+
+function datesMeet(c: Cluster, e: EventRow, rules: MergeRules): boolean {
+  const a = c.anchor;
+  if (!precise(a, rules) || !precise(e, rules)) return a.date_from === e.date_from && a.date_to === e.date_to;
+  return e.date_from! <= c.hi && (e.date_to ?? e.date_from!) >= c.lo;
 }
 
 function storyId(anchor: EventRow): string {
@@ -71,7 +85,10 @@ function reasonFor(anchor: EventRow, e: EventRow, rules: MergeRules): string {
     anchor: `${anchor.doc_id}#${anchor.id}`,
     code: `root ${e.root}: ${e.cameo} ~ ${anchor.cameo}`,
     actors: `${e.source_key ?? '—'} → ${e.target_key ?? '—'} ~ ${anchor.source_key ?? '—'} → ${anchor.target_key ?? '—'}${swapped ? ' (symmetric root, order ignored)' : ''}`,
-    dates: `${e.date_from}..${e.date_to} overlaps ${anchor.date_from}..${anchor.date_to} ±${rules.windowDays}d`,
+    dates:
+      e.doc_id === anchor.doc_id
+        ? 'same document'
+        : `${e.date_from}..${e.date_to} meets ${anchor.date_from}..${anchor.date_to} ±${rules.windowDays}d`,
     place:
       e.place_country && anchor.place_country
         ? `${e.place_name} (${e.place_country}) ~ ${anchor.place_name} (${anchor.place_country})`
@@ -242,7 +259,7 @@ export function mergeEvents(events: readonly EventRow[], rules: MergeRules): Mer
       if (!ok && !sameDoc) continue;
       if (!sameDoc && !mergeable(c.anchor, rules)) continue;
       if (!placesCompatible(c.anchor, e)) continue;
-      if (!sameDoc && !datesOverlap(c.anchor, e, rules.windowDays)) continue;
+      if (!sameDoc && !datesMeet(c, e, rules)) continue;
       joined = c;
       break;
     }
@@ -251,16 +268,21 @@ export function mergeEvents(events: readonly EventRow[], rules: MergeRules): Mer
       joined.reasons.push(reasonFor(joined.anchor, e, rules));
       continue;
     }
-    const c: Cluster = { id: storyId(e), anchor: e, members: [e], reasons: [reasonFor(e, e, rules)] };
+    const c: Cluster = {
+      id: storyId(e),
+      anchor: e,
+      members: [e],
+      reasons: [reasonFor(e, e, rules)],
+      lo: e.date_from ? addDays(e.date_from, -rules.windowDays) : '',
+      hi: e.date_from ? addDays(e.date_to ?? e.date_from, rules.windowDays) : '',
+    };
     clusters.push(c);
-    candidates.push(c);
-    // Keep only clusters a later (date-sorted) event could still reach.
-    open.set(
-      key,
-      candidates.filter(
-        (x) => x.anchor.doc_id === e.doc_id || !e.date_from || datesOverlap(x.anchor, e, rules.windowDays),
-      ),
-    );
+    // Events come sorted by date: a cluster whose widened end is before this event's start can
+    // take no later event except from its own document, which has been read by now or not at all.
+    open.set(key, [
+      ...candidates.filter((x) => !e.date_from || x.hi >= e.date_from || x.anchor.doc_id === e.doc_id),
+      c,
+    ]);
   }
   const stories: StoryRow[] = [];
   const mentions: StoryMentionRow[] = [];

@@ -8,6 +8,8 @@ export interface MergeRules {
   readonly version: number;
   /** Days either side of a story's first mention within which another mention may join it. */
   readonly windowDays: number;
+  /** Longest interval (days) still precise enough to meet another within the window (a week). */
+  readonly maxPreciseDays: number;
   /** CAMEO roots whose source and target may be swapped (consult, cooperate). */
   readonly symmetricRoots: readonly string[];
   /** Roots (public statements, appeals) merged across articles only when both actors are known. */

@@ -101,7 +101,7 @@ export interface Store {
   recordErrors(errors: readonly IngestErrorRow[]): Promise<void>;
   listErrors(): Promise<IngestErrorRow[]>;
 
-  /** Every event, in a stable order (published, document, event id): the merge pass's input. */
+  /** Every event, in no particular order: the merge pass's input. */
   allEvents(): Promise<EventRow[]>;
   /** Replaces all story events in one transaction and clears the stale mark. */
   replaceStories(out: MergeOutput): Promise<void>;

@@ -97,7 +97,8 @@ export function registerIngest(program: Command, result: CommandResult): void {
         const rate = (c.stored + c.skipped) / Math.max(run.seconds, 0.001);
         const lines = [
           `ingested ${c.read} article(s) in ${run.seconds.toFixed(1)} s (${rate.toFixed(1)} articles/s, ${executor.threads} thread(s)): ` +
-            `${c.stored} stored, ${c.skipped} already stored, ${c.errors} error(s), ${c.events} event(s)`,
+            `${c.stored} stored, ${c.skipped} already stored, ${c.errors} error(s), ${c.events} event(s); ` +
+            `store writes ${run.storeSeconds.toFixed(1)} s`,
         ];
         if (run.merge) {
           lines.push(
