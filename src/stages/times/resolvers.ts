@@ -164,7 +164,7 @@ function weekdayDate(ctx: ResolveContext, pub: string): { iso: string; future: b
   if (rel === 'last' || rel === 'past') delta = -((pubWd - wd + 7) % 7 || 7);
   else if (rel === 'next' || rel === 'coming') delta = (wd - pubWd + 7) % 7 || 7;
   else if (rel === 'this') delta = wd - pubWd;
-  else if (ctx.tense() === 'future') {
+  else if (ctx.group('dmod') !== 'earlier' && ctx.tense() === 'future') {
     delta = (wd - pubWd + 7) % 7;
     future = true;
   } else delta = -((pubWd - wd + 7) % 7);
@@ -496,6 +496,17 @@ export const RESOLVERS: Readonly<Record<string, Resolver>> = {
     return ahead
       ? { type: 'DURATION', value, from: ctx.pub, to: shift(ctx.pub, n, unit), future: true }
       : { type: 'DURATION', value, from: shift(ctx.pub, -n, unit), to: ctx.pub };
+  },
+
+  /**
+   * "a year earlier", "two days later": anchored to another event of the story, which this stage does
+   * not know. "earlier/before" still says the time is past; "later/after" is left open.
+   */
+  'relative-offset'(ctx) {
+    const rel = ctx.group('rel');
+    if (rel === 'earlier' || rel === 'before')
+      return { type: 'DATE', value: 'PAST_REF', from: null, to: ctx.pub };
+    return unresolved('XXXX-XX-XX');
   },
 
   /** "in recent years": an open stretch up to publication. */
