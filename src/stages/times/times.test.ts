@@ -70,7 +70,7 @@ const CASES: Case[] = [
   },
   {
     text: 'Earlier Monday, NATO confirmed the reports.',
-    span: 'Monday',
+    span: 'Earlier Monday',
     value: '2024-10-28',
     from: '2024-10-28',
     to: '2024-10-28',
@@ -345,7 +345,7 @@ const CASES: Case[] = [
   // Durations are lengths, not dates.
   {
     text: 'It will intensify the almost three-year war.',
-    span: 'three-year',
+    span: 'almost three-year',
     value: 'P3Y',
     from: null,
     to: null,
@@ -374,6 +374,36 @@ const CASES: Case[] = [
     from: null,
     to: null,
     type: 'DURATION',
+  },
+  {
+    text: 'Earnings fell from a year earlier.',
+    span: 'a year earlier',
+    value: 'PAST_REF',
+    from: null,
+    to: '2024-10-28',
+  },
+  {
+    text: 'The route adds 700 seats a week.',
+    span: 'a week',
+    value: 'P1W',
+    from: null,
+    to: null,
+    type: 'SET',
+  },
+  {
+    text: 'He was killed at 10 p.m. Wednesday, police said.',
+    span: '10 p.m. Wednesday',
+    value: '2024-10-23T22:00',
+    from: '2024-10-23',
+    to: '2024-10-23',
+    type: 'TIME',
+  },
+  {
+    text: 'In July last year he left.',
+    span: 'July last year',
+    value: '2023-07',
+    from: '2023-07-01',
+    to: '2023-07-31',
   },
   {
     text: 'The council meets every year.',
