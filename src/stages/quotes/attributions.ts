@@ -50,6 +50,11 @@ const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 /** Auxiliaries and particles between a subject and its reporting verb: "has said", "did not say". */
 const CHAIN_WORDS = new Set(['not', "n't", 'also', 'later', 'again', 'never', 'only', 'just', 'repeatedly']);
 const TRIM_END = /[\s.,;:]+$/;
+/** Heads of a phrase of time or manner between a subject and its verb: "on Tuesday", "at the time". */
+const ADJUNCT_HEAD =
+  /^(time|moment|day|week|weekend|month|year|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|statement|interview|speech|post|tweet|letter|briefing|conference|response|turn|addition|contrast|particular)$/;
+/** Verbs whose next noun phrase is the hearer, not a source placed after the verb ("told CBS News"). */
+const OBJECT_FIRST = new Set(['tell', 'inform', 'urge', 'remind', 'assure', 'advise', 'brief']);
 
 function isPunct(t: Token | undefined, chars: string): boolean {
   return t !== undefined && t.pos === 'PUNCT' && chars.includes(t.text);
@@ -130,7 +135,7 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
         t.pos === 'ADJ' ||
         t.pos === 'NUM' ||
         (t.pos === 'DET' && t.normal !== 'that') ||
-        (t.pos === 'PRON' && j === k) ||
+        (t.pos === 'PRON' && j === k && !/^(his|her|its|their|our|my|your)$/.test(t.normal)) ||
         POSSESSIVE.has(t.normal) ||
         (t.text === '-' && !tokens[j - 1]?.spaceAfter && t.spaceAfter === false) ||
         (t.normal === 'of' && j > k && tokens[j + 1]?.pos !== 'VERB') ||
@@ -261,17 +266,36 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
     let sourceFirst = npBack(k, lo);
     let sourceLast = k + 1;
     let sharesSourceWith: number | null = null;
-    if (sourceFirst !== null && tokens[k]!.normal === 'who' && isPunct(tokens[k - 1], ',')) {
-      // "Singh, who spoke to reporters, said": the antecedent speaks.
-      const antecedent = npBack(k - 2, lo);
-      if (antecedent === null) return null;
-      sourceFirst = antecedent;
-      sourceLast = k - 1;
+    if (sourceFirst !== null && tokens[sourceFirst - 1]?.pos === 'ADP' && sourceFirst - 1 > lo) {
+      // A prepositional phrase before the verb: part of the source ("a spokesman for the campaign
+      // said"), or an adjunct of time or manner ("Trump at the time said", "X on Tuesday dismissed",
+      // "X in a statement said"), which is skipped: the subject is before it.
+      const subject = npBack(sourceFirst - 2, lo);
+      const adp = sourceFirst - 1;
+      const adjunct =
+        ADJUNCT_HEAD.test(tokens[sourceLast - 1]!.normal) ||
+        matchCueAt(data.extensions, tokens, adp, sourceLast);
+      if (subject === null) {
+        // No subject before the phrase: keep what was found.
+      } else if (adjunct) {
+        sourceLast = adp;
+        sourceFirst = subject;
+      } else sourceFirst = subject;
+    }
+    if (sourceFirst !== null && tokens[sourceLast - 1]!.normal === 'who') {
+      // "Singh, who spoke to reporters, said", "a surrogate who said": the antecedent speaks.
+      const w = sourceLast - 1;
+      const comma = isPunct(tokens[w - 1], ',');
+      const antecedent = npBack(comma ? w - 2 : w - 1, lo);
+      if (antecedent !== null && tokens[antecedent]!.pos !== 'PRON') {
+        sourceFirst = antecedent;
+        sourceLast = comma ? w - 1 : w;
+      }
     }
     if (sourceFirst === null && (isPunct(tokens[k], ',') || isClose(tokens[k]))) {
       // "Mark Rutte, NATO's secretary general, said": an appositive between subject and verb, unless
       // the comma ends a quotation or clause and the source follows the verb ("“Q,” said X").
-      const after = npForward(cueLast, hi);
+      const after = OBJECT_FIRST.has(verbTok.lemma) ? null : npForward(cueLast, hi);
       const inverted = after !== null && (after >= hi || isPunct(tokens[after], ',.;'));
       if (inverted) {
         const source = spanOfTokens(text, tokens, cueLast, after);
@@ -283,7 +307,18 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
         if (isPunct(tokens[j], ',')) {
           const np = npBack(j - 1, lo);
           const before = tokens[np === null ? 0 : np - 1];
-          if (np !== null && (np === lo || isPunct(before, ',;:') || isOpen(before) || isClose(before))) {
+          // Only a noun phrase between the commas is an appositive ("Rutte, NATO's chief, said").
+          let appositive = j + 1 < k;
+          for (let x = j + 1; x < k && appositive; x++) {
+            const t = tokens[x]!;
+            if (t.pos === 'VERB' || t.pos === 'AUX' || (t.pos === 'PUNCT' && t.text !== '-'))
+              appositive = false;
+          }
+          if (
+            np !== null &&
+            appositive &&
+            (np === lo || isPunct(before, ',;:') || isOpen(before) || isClose(before))
+          ) {
             sourceFirst = np;
             sourceLast = k;
           }
