@@ -80,6 +80,8 @@ export interface ActorLexicon {
   readonly reporting: ReadonlySet<string>;
   readonly placeNouns: ReadonlySet<string>;
   readonly governmentNouns: ReadonlySet<string>;
+  /** Weekday and month names (also in notNames). */
+  readonly calendar: ReadonlySet<string>;
 }
 
 export interface ActorsData {
@@ -292,6 +294,7 @@ function loadLexicon(): ActorLexicon {
     reporting: new Set(),
     'place-noun': new Set(),
     'government-noun': new Set(),
+    calendar: new Set(),
   };
   for (const { line, row } of parseTsv(readDataFile('actors', 'lexicon.tsv'))) {
     const word = row.word!;
@@ -299,6 +302,7 @@ function loadLexicon(): ActorLexicon {
     else if (row.set === 'pronoun') pronouns.set(word, gender(row.value) ?? 'm');
     else if (row.set && sets[row.set]) sets[row.set]!.add(word);
     else throw new SitrepError('DATA_INVALID', `lexicon.tsv:${line}: unknown set '${row.set}'`);
+    if (row.set === 'calendar') sets['not-name']!.add(word);
   }
   return {
     honorifics,
@@ -311,6 +315,7 @@ function loadLexicon(): ActorLexicon {
     reporting: sets.reporting!,
     placeNouns: sets['place-noun']!,
     governmentNouns: sets['government-noun']!,
+    calendar: sets.calendar!,
   };
 }
 

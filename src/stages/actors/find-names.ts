@@ -65,7 +65,7 @@ export function findNames(index: TextIndex, c: CompiledActors): NameFindings {
   const gluedAfter = (end: number): boolean => {
     if (text[end] !== ' ') return false;
     const w = wordAfter(text, end);
-    if (!w || !isCapitalised(w.text) || lex.notNames.has(w.text) || matchStarts.has(w.start)) return false;
+    if (!w || !isCapitalised(w.text) || lex.calendar.has(w.text) || matchStarts.has(w.start)) return false;
     return c.titles.longestAt(index.folded, w.start) === null;
   };
 
@@ -82,6 +82,7 @@ export function findNames(index: TextIndex, c: CompiledActors): NameFindings {
     const before = /(\p{L}+)(?: of|,) $/u.exec(text.slice(Math.max(0, start - 24), start));
     if (before && lex.placeNouns.has(before[1]!.toLowerCase())) return false;
     if (gluedBefore(start) || gluedAfter(end)) return false;
+    if (/^-(?:based|born|headquartered|bound)\b/.test(text.slice(end, end + 16))) return false;
     const next = text[end] === ' ' ? index.tokenStartingAt(end + 1) : null;
     if (
       next &&
