@@ -171,9 +171,9 @@ function weekdayDate(ctx: ResolveContext, pub: string): { iso: string; future: b
   return { iso: addDays(pub, delta), future };
 }
 
-/** today, tonight, yesterday, tomorrow as a date. */
+/** today, tonight, yesterday, tomorrow as a date; "overnight" is the night that ended on publication day. */
 function deicticDate(word: string, pub: string): string {
-  return addDays(pub, word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0);
+  return addDays(pub, word === 'yesterday' || word === 'overnight' ? -1 : word === 'tomorrow' ? 1 : 0);
 }
 
 const SEASON_ORDER: Readonly<Record<string, number>> = { SP: 0, SU: 1, FA: 2, WI: 3 };
@@ -295,9 +295,10 @@ export const RESOLVERS: Readonly<Record<string, Resolver>> = {
   /** today, tonight, yesterday, tomorrow (and "yesterday morning"). */
   deictic(ctx) {
     const word = ctx.group('deictic')!;
-    const code = ctx.lex('partofday') ?? (word === 'tonight' ? 'NI' : undefined);
+    const code = ctx.lex('partofday') ?? (word === 'tonight' || word === 'overnight' ? 'NI' : undefined);
     if (!ctx.pub) return unresolved(word === 'today' ? 'PRESENT_REF' : 'XXXX-XX-XX');
     const iso = deicticDate(word, ctx.pub);
+    if (word === 'overnight') return { type: 'TIME', value: `${iso}TNI`, from: iso, to: ctx.pub };
     const future = word === 'tomorrow' || word === 'tonight';
     if (code) return { type: 'TIME', value: `${iso}T${code}`, from: iso, to: iso, future };
     return { ...day(iso), future };
@@ -481,8 +482,9 @@ export const RESOLVERS: Readonly<Record<string, Resolver>> = {
    */
   anchored(ctx) {
     const rel = ctx.group('rel')!;
-    const n = num(ctx, 'count') ?? 1;
     const unit = ctx.lex('unit')!;
+    // "the coming weeks": a plural without a number is an unspecified count, "the past year" is one.
+    const n = num(ctx, 'count') ?? (ctx.group('unit')!.endsWith('s') ? 'X' : 1);
     const ahead = rel === 'next' || rel === 'coming';
     // "the next day", "the last hour": relative to the story's own events, not to publication.
     if (ctx.group('count') === undefined && (unit === 'D' || unit.startsWith('T'))) return null;
