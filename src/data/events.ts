@@ -53,12 +53,26 @@ export interface CameoCode {
   readonly description: string;
 }
 
+/** How an intended or refused act is coded instead (data/events/intent-codes.tsv). */
+export interface IntentCode {
+  readonly intent: string | null;
+  readonly refusal: string | null;
+  readonly row: string;
+}
+
 export interface EventsData {
   readonly patterns: readonly EventPattern[];
   /** First word of a trigger → the patterns it can start, most specific first. */
   readonly byTrigger: ReadonlyMap<string, readonly EventPattern[]>;
   readonly codes: ReadonlyMap<string, CameoCode>;
   readonly evaluations: ReadonlyMap<string, Evaluation>;
+  /** CAMEO code prefix → its intent / refusal code. */
+  readonly intent: ReadonlyMap<string, IntentCode>;
+  /** Words governing an intended act ("agreed to", "threatened to") and a refused one ("declined to"). */
+  readonly intentGovernors: ReadonlySet<string>;
+  readonly refusalGovernors: ReadonlySet<string>;
+  /** Nouns a trigger noun may modify and stay an event ("mediation effort"). */
+  readonly lightNouns: ReadonlySet<string>;
 }
 
 export interface EventsDataFiles {
@@ -66,6 +80,8 @@ export interface EventsDataFiles {
   readonly wordSets: string;
   readonly cameoCodes: string;
   readonly evaluations: string;
+  /** Optional: without it, intended acts keep their code. */
+  readonly intentCodes?: string;
 }
 
 function split(cell: string | undefined): string[] {
@@ -77,6 +93,15 @@ function split(cell: string | undefined): string[] {
 
 function phrase(words: string): Phrase {
   return Object.freeze(words.split(/\s+/).filter(Boolean));
+}
+
+/** The entry of the longest prefix of `code` in a table keyed by code prefixes. */
+export function longestPrefix<T>(table: ReadonlyMap<string, T>, code: string): T | null {
+  for (let n = code.length; n >= 2; n--) {
+    const hit = table.get(code.slice(0, n));
+    if (hit) return hit;
+  }
+  return null;
 }
 
 /** The PLOVER type and description of a code: those of its longest listed prefix. */
@@ -194,11 +219,31 @@ export function buildEventsData(files: EventsDataFiles): EventsData {
     Object.freeze(list);
   }
 
+  const intent = new Map<string, IntentCode>();
+  for (const { line, row } of parseTsv(files.intentCodes ?? '')) {
+    for (const c of [row.intent, row.refusal]) {
+      if (c && !lookupCode(codes, c))
+        throw new SitrepError('DATA_INVALID', `intent-codes.tsv:${line}: unknown CAMEO code ${c}`);
+    }
+    intent.set(
+      row.code!,
+      Object.freeze({
+        intent: row.intent || null,
+        refusal: row.refusal || null,
+        row: `intent-codes.tsv:${line}`,
+      }),
+    );
+  }
+
   return Object.freeze({
     patterns: Object.freeze(patterns),
     byTrigger,
     codes,
     evaluations,
+    intent,
+    intentGovernors: new Set(sets.get('intent') ?? []),
+    refusalGovernors: new Set(sets.get('refusal') ?? []),
+    lightNouns: new Set(sets.get('light') ?? []),
   });
 }
 
@@ -211,6 +256,7 @@ export function loadEventsData(): EventsData {
     wordSets: readDataFile('events', 'word-sets.tsv'),
     cameoCodes: readDataFile('events', 'cameo-codes.tsv'),
     evaluations: readDataFile('events', 'evaluations.tsv'),
+    intentCodes: readDataFile('events', 'intent-codes.tsv'),
   });
   return shared;
 }

@@ -14,7 +14,7 @@
  * Depends on core, the stage contract, the events data and the quotes stage's modality helper.
  */
 import type { EventRecord, SitrepDocument, Span } from '../../core/types.js';
-import { type EventsData, loadEventsData, lookupCode } from '../../data/events.js';
+import { type EventsData, loadEventsData, longestPrefix, lookupCode } from '../../data/events.js';
 import { loadQuotesData } from '../../data/quotes.js';
 import { type Stage, stageTag } from '../../pipeline/stage.js';
 import { assessModality, type Modality, type ModalitySpan } from '../quotes/modality.js';
@@ -59,6 +59,16 @@ function modalityAround(
   if (after.certainty === 'conditional')
     return { ...base, certainty: 'conditional', cues: [...base.cues, ...after.cues] };
   return base;
+}
+
+/** The word governing an infinitive trigger: "agreed" in "agreed to release", "ready" in "is ready to". */
+function governorOf(view: DocView, i: number, first: number): string | null {
+  let j = i - 1;
+  while (j >= first && view.tokens[j]!.pos === 'ADV') j--;
+  if (j < first || view.tokens[j]!.normal !== 'to') return null;
+  j--;
+  while (j >= first && (view.tokens[j]!.pos === 'ADV' || view.tokens[j]!.normal === 'not')) j--;
+  return j >= first ? view.tokens[j]!.lemma : null;
 }
 
 /** Start offset of the clause holding token i: after the last comma, semicolon or "that" before it. */
@@ -127,16 +137,38 @@ function runEvents(
       if (certainty === 'asserted' && BELIEF_VERBS.has(attribution.verb)) certainty = 'believed';
       if (attribution.verb === 'deny') polarity = 'negative';
     }
+    // "will visit", "agreed to release": an intended act is coded as intent (03) or threat (13);
+    // "declined to resign", "will not accept": a refused act as a rejection (12).
+    let cameo = p.cameo;
+    let rule = `${p.id} (${p.row})`;
+    let family = p.family;
+    const stance = speech ? null : longestPrefix(data.intent, cameo);
+    if (stance) {
+      const gov = governorOf(view, m.first, first);
+      const refused =
+        (gov !== null && data.refusalGovernors.has(gov)) ||
+        (certainty === 'planned' && polarity === 'negative');
+      const intended = (gov !== null && data.intentGovernors.has(gov)) || certainty === 'planned';
+      const recode = refused ? stance.refusal : intended ? stance.intent : null;
+      if (recode) {
+        cameo = recode;
+        rule = `${p.id} (${p.row}; ${stance.row})`;
+        family = `${p.family}-${refused ? 'refused' : 'intended'}`;
+        if (refused) polarity = 'positive';
+        if (!refused && certainty === 'asserted') certainty = 'planned';
+      }
+    }
+    const code = lookupCode(data.codes, cameo)!;
     const ti = findTime(view, m);
     const pi = findPlace(view, m, targetMention);
     const qi = findQuantity(view, m);
     const sent = sentences[m.sentence]!;
     return {
-      rule: `${p.id} (${p.row})`,
-      cameo: p.cameo,
-      plover: p.plover,
-      description: p.description,
-      family: p.family,
+      rule,
+      cameo,
+      plover: code.plover,
+      description: code.description,
+      family,
       sentence: m.sentence,
       first: m.first,
       last: m.last,
@@ -290,9 +322,12 @@ function runEvents(
     if (frame) drafts[k] = { ...d, target: frame.source };
   }
 
-  // 5. Keep events with an actor; merge repeated statements; number them.
+  // 5. Keep events with an actor; a bare statement (010) gives way to a more telling act of the same
+  // speaker in its sentence ("issued a declaration demanding ..."); merge repeats; number them.
+  const telling = new Set(drafts.filter((d) => d.cameo !== '010').map((d) => `${d.sentence}:${d.source}`));
   const withActors = drafts
     .filter((d) => d.source !== null || d.target !== null)
+    .filter((d) => d.cameo !== '010' || !telling.has(`${d.sentence}:${d.source}`))
     .filter((d) => d.source !== d.target)
     .sort((a, b) => a.trigger.start - b.trigger.start);
   const qValue = new Map(view.quantities.map((q) => [q.id, q.value]));

@@ -9,6 +9,7 @@ import type { Token } from '../../core/types.js';
 import type { DocView } from './doc-view.js';
 
 const AUX_LIKE = new Set(['AUX', 'ADV']);
+const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'since', 'by']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 const RELATIVE = new Set(['which', 'who', 'that', 'whom']);
 /** Verbs that do not start a new clause for argument purposes ("including", "according to"). */
@@ -118,12 +119,21 @@ export function npStart(view: DocView, end: number, floor: number): number {
   return i + 1;
 }
 
-/** Skips auxiliaries, adverbs and negation leftwards from `i`; returns the first index not skipped. */
+/**
+ * Skips auxiliaries, adverbs, negation and a time between subject and verb ("Russia on Tuesday
+ * launched") leftwards from `i`; returns the first index not skipped.
+ */
 function skipAux(view: DocView, i: number, floor: number): number {
   while (i >= floor) {
     const t = view.tokens[i]!;
     if (AUX_LIKE.has(t.pos) || NEGATORS.has(t.normal) || t.normal === 'likely' || t.normal === 'also') {
       i--;
+      continue;
+    }
+    if (view.timeAt[i]! >= 0 && view.mentionAt[i]! < 0) {
+      const ti = view.timeAt[i]!;
+      while (i >= floor && view.timeAt[i] === ti) i--;
+      if (i >= floor && TIME_PREPOSITIONS.has(view.tokens[i]!.normal)) i--;
       continue;
     }
     break;

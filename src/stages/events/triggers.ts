@@ -145,7 +145,9 @@ export function findTriggers(
           next &&
           end + 1 <= last &&
           (next.pos === 'NOUN' || next.pos === 'PROPN') &&
-          view.mentionAt[end + 1]! < 0
+          view.mentionAt[end + 1]! < 0 &&
+          view.timeAt[end + 1]! < 0 &&
+          !data.lightNouns.has(next.lemma)
         )
           continue;
       }
