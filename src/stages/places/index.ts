@@ -49,7 +49,7 @@ export function createPlacesStage(
       const resolved = resolvePlaces(mentions, data, actorCountries);
       const places: Place[] = [];
       for (const { mention, name } of resolved) {
-        const e = data.entries[name.entry]!;
+        const e = data.entry(name.entry);
         const locative = mention.via !== 'name';
         if (e.featureClass === 'country' && countries === 'locative' && !locative) continue;
         places.push({

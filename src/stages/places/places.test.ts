@@ -3,7 +3,14 @@ import { describe, it } from 'node:test';
 import { assertSpans } from '../../core/span.js';
 import type { Place } from '../../core/types.js';
 import { readDataFile } from '../../data/paths.js';
-import { buildPlacesData, type CityRecord, decodeCitiesPbf, normaliseName } from '../../data/places.js';
+import {
+  buildPlacesData,
+  type CityRecord,
+  cityAt,
+  cityColumns,
+  decodeCitiesPbf,
+  normaliseName,
+} from '../../data/places.js';
 import { createDocument } from '../../pipeline/pipeline.js';
 import { tokenize } from '../tokens/index.js';
 import { createPlacesStage, type PlacesOptions } from './index.js';
@@ -30,7 +37,7 @@ const fixture = buildPlacesData({
     { cca2: 'GB', cca3: 'GBR', names: ['United Kingdom'], lat: 54, lon: -2 },
     { cca2: 'IN', cca3: 'IND', names: ['India'], lat: 20, lon: 77 },
   ],
-  cities: [
+  cities: cityColumns([
     city(538560, 'Kursk', 'RU', 'PPLA', '41', 409431, 51.73733, 36.18735),
     city(486816, 'Sudzha', 'RU', 'PPL', '41', 6940, 51.19, 35.27),
     city(4140963, 'Washington, D.C.', 'US', 'PPLC', 'DC', 601723, 38.89511, -77.03637),
@@ -43,7 +50,7 @@ const fixture = buildPlacesData({
     city(4076598, 'Mobile', 'US', 'PPLA2', 'AL', 194288, 30.69436, -88.04305),
     city(4180439, 'Atlanta', 'US', 'PPLA', 'GA', 463878, 33.749, -84.38798),
     city(1271243, 'Un', 'IN', 'PPL', '', 20000, 29.58, 77.25),
-  ],
+  ]),
   regionsTsv: [
     'name\taliases\tbase\tafter_place\tcountry\tlat\tlon\ttype\tadmin_code\tgeonames\tsource',
     'Kursk Oblast\tKursk Province\tKursk\t\tRUS\t51.65\t36.2\tadmin1\t\t\ttest',
@@ -237,7 +244,11 @@ describe('places stage', () => {
       ]),
     ]);
     const cities = decodeCitiesPbf(buf);
-    assert.deepEqual(cities[0], city(538560, 'Kursk', 'RU', 'PPLA', '41', 409431, 51.73733, 36.18735));
-    assert.deepEqual(cities[1], city(1, 'Zürich', 'CH', 'PPLA', 'ZH', 0, 46.73733, 6.18735));
+    assert.equal(cities.length, 2);
+    assert.deepEqual(
+      cityAt(cities, 0),
+      city(538560, 'Kursk', 'RU', 'PPLA', '41', 409431, 51.73733, 36.18735),
+    );
+    assert.deepEqual(cityAt(cities, 1), city(1, 'Zürich', 'CH', 'PPLA', 'ZH', 0, 46.73733, 6.18735));
   });
 });

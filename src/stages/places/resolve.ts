@@ -62,7 +62,7 @@ export function resolvePlaces(
   };
   for (const c of extraCountries) bump(countryCount, c, '');
   first.forEach((c, i) => {
-    const e = data.entries[c.entry]!;
+    const e = data.entry(c.entry);
     const key = mentions[i]!.key;
     if (e.country) bump(countryCount, e.country, key);
     // Regions and the cities in them both count: "Atlanta" makes "Georgia" the state.
@@ -71,12 +71,12 @@ export function resolvePlaces(
 
   return mentions.map((m) => {
     const score = (c: PlaceName): number => {
-      const e = data.entries[c.entry]!;
+      const e = data.entry(c.entry);
       let s = c.prior;
       if (e.country)
         s += COUNTRY_CONTEXT * Math.min(COUNTRY_CONTEXT_CAP, others(countryCount, e.country, m.key));
       if (m.qualifier !== null) {
-        const q = data.entries[first[m.qualifier]!.entry]!;
+        const q = data.entry(first[m.qualifier]!.entry);
         if (
           (q.featureClass === 'admin1' && q.admin1 === e.admin1) ||
           (q.featureClass === 'country' && q.country === e.country)
