@@ -19,6 +19,8 @@ const NEGATIVES = [
   'Protesters march through the capital.',
   'The Security Council adopted resolution 2231.',
   'He may sign the order.',
+  'Athletes gathered for the Winter Olympics.',
+  'After the fall of Kabul, many fled.',
 ];
 
 describe('times stage: negatives', () => {

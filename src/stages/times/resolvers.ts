@@ -153,7 +153,8 @@ function shift(iso: string, n: number, unit: string): string {
 /**
  * A weekday: "last"/"next" are strictly before/after publication; a bare weekday is the latest such
  * day on or before publication unless its clause is future ("will meet Thursday"), then the next one
- * on or after it. News reports what happened, so a clause without a cue reads as past.
+ * on or after it; in a present clause the nearer of the two. News reports what happened, so a clause
+ * without a cue reads as past.
  */
 function weekdayDate(ctx: ResolveContext, pub: string): { iso: string; future: boolean } {
   const wd = Number(ctx.lex('weekday'));
@@ -164,11 +165,20 @@ function weekdayDate(ctx: ResolveContext, pub: string): { iso: string; future: b
   if (rel === 'last' || rel === 'past') delta = -((pubWd - wd + 7) % 7 || 7);
   else if (rel === 'next' || rel === 'coming') delta = (wd - pubWd + 7) % 7 || 7;
   else if (rel === 'this') delta = wd - pubWd;
-  else if (ctx.group('dmod') !== 'earlier' && ctx.tense() === 'future') {
-    delta = (wd - pubWd + 7) % 7;
-    future = true;
-  } else delta = -((pubWd - wd + 7) % 7);
-  return { iso: addDays(pub, delta), future };
+  else {
+    const tense = ctx.group('dmod') === 'earlier' ? 'past' : ctx.tense();
+    const back = -((pubWd - wd + 7) % 7);
+    const ahead = (wd - pubWd + 7) % 7;
+    if (tense === 'future') {
+      delta = ahead;
+      future = true;
+    } else if (tense === 'present') {
+      // The present of news is often scheduled ("Orban goes to Moscow on Tuesday"), or reports what
+      // was just said ("says on Monday"): the nearer of the two days.
+      delta = ahead < -back ? ahead : back;
+    } else delta = back;
+  }
+  return { iso: addDays(pub, delta), future: future || delta > 0 };
 }
 
 /** today, tonight, yesterday, tomorrow as a date; "overnight" is the night that ended on publication day. */

@@ -84,6 +84,14 @@ const CASES: Case[] = [
     type: 'TIME',
   },
   {
+    text: 'Prime Minister Viktor Orban goes to Moscow on Tuesday.',
+    span: 'Tuesday',
+    value: '2024-10-29',
+    from: '2024-10-29',
+    to: '2024-10-29',
+    future: true,
+  },
+  {
     text: 'He arrived last Friday.',
     span: 'last Friday',
     value: '2024-10-25',
