@@ -7,13 +7,21 @@ import type { EvalResult } from './suite.js';
 
 const NUMERIC = /^(-?[\d.]+|—)$/;
 
+/** A column is numeric (right-aligned) when every cell is a number or —. */
+export function numericColumns(rows: readonly (readonly string[])[], width: number): boolean[] {
+  return Array.from(
+    { length: width },
+    (_, i) => rows.length > 0 && rows.every((r) => NUMERIC.test(r[i] ?? '')),
+  );
+}
+
 /**
  * Aligns columns: a column whose cells are all numbers (or —) right-aligned, any other left-aligned;
  * a rule under the header.
  */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const right = header.map((_, i) => rows.length > 0 && rows.every((r) => NUMERIC.test(r[i] ?? '')));
+  const right = numericColumns(rows, header.length);
   const line = (cells: readonly string[]) =>
     cells
       .map((c, i) => (right[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))

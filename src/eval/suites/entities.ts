@@ -13,6 +13,7 @@ import type { Actor, ActorMention, Place } from '../../core/types.js';
 import { extract } from '../../pipeline/default.js';
 import { MissLog } from '../misses.js';
 import { compromiseEntities } from '../peers/compromise-entities.js';
+import { peerName } from '../peers/versions.js';
 import { conllFile, readConll } from '../readers/conll.js';
 import { type NerSpan, NerTally, type NerType } from '../score/ner.js';
 import type { EvalOptions, EvalResult, EvalSuite } from '../suite.js';
@@ -76,7 +77,7 @@ export const entitiesSuite: EvalSuite = {
       split: options.split,
       n: docs.length,
       metrics: sitrep.metrics(),
-      peer: { name: 'compromise', metrics: peer.metrics() },
+      peer: { name: peerName('compromise'), metrics: peer.metrics() },
       seconds: (performance.now() - started) / 1000,
       misses: log.misses,
       headline: HEADLINE,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { extract } from '../../pipeline/default.js';
 import { MissLog } from '../misses.js';
 import { chronoTimes } from '../peers/chrono-times.js';
+import { peerName } from '../peers/versions.js';
 import { readTimeml, timemlFiles } from '../readers/timeml.js';
 import { TimexTally } from '../score/timex.js';
 import type { EvalOptions, EvalResult, EvalSuite } from '../suite.js';
@@ -36,7 +37,7 @@ export const timesSuite: EvalSuite = {
       split: options.split,
       n: docs.length,
       metrics: sitrep.metrics(),
-      peer: { name: 'chrono-node', metrics: peer.metrics() },
+      peer: { name: peerName('chrono-node'), metrics: peer.metrics() },
       seconds: (performance.now() - started) / 1000,
       misses: log.misses,
       headline: HEADLINE,
