@@ -48,7 +48,23 @@ export interface FinderInput {
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 /** Auxiliaries and particles between a subject and its reporting verb: "has said", "did not say". */
-const CHAIN_WORDS = new Set(['not', "n't", 'also', 'later', 'again', 'never', 'only', 'just', 'repeatedly']);
+const CHAIN_WORDS = new Set([
+  "'s",
+  '’s',
+  "'ve",
+  '’ve',
+  "'d",
+  '’d',
+  'not',
+  "n't",
+  'also',
+  'later',
+  'again',
+  'never',
+  'only',
+  'just',
+  'repeatedly',
+]);
 const TRIM_END = /[\s.,;:]+$/;
 /** Heads of a phrase of time or manner between a subject and its verb: "on Tuesday", "at the time". */
 const ADJUNCT_HEAD =
@@ -151,6 +167,18 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
     return j > k ? j : null;
   };
 
+  /** A token tagged NOUN that is a verb in -s after a name or pronoun, before punctuation or "that". */
+  const looksLikeVerb = (i: number): boolean => {
+    const t = tokens[i]!;
+    if (t.pos !== 'NOUN' || !t.normal.endsWith('s')) return false;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    return (
+      (prev?.pos === 'PROPN' || (prev?.pos === 'PRON' && SUBJECT_PRONOUNS.has(prev.normal))) &&
+      (next === undefined || next.pos === 'PUNCT' || next.normal === 'that')
+    );
+  };
+
   const out: FoundAttribution[] = [];
   let q = 0;
   for (const unit of units) {
@@ -160,14 +188,16 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
     let i = lo;
     while (i < hi) {
       const pos = tokens[i]!.pos;
-      // Only verbs and "according to"-like phrases (ADP, SCONJ) can start a reporting cue.
+      // Only verbs and "according to"-like phrases (ADP, SCONJ) can start a reporting cue; the tagger
+      // sometimes reads a present-tense verb after a name as a plural noun ("Viguerie notes.").
+      const verbLike = pos === 'VERB' || looksLikeVerb(i);
       const m =
-        pos === 'VERB' || pos === 'ADP' || pos === 'SCONJ' ? matchCueAt(data.reporting, tokens, i, hi) : null;
+        verbLike || pos === 'ADP' || pos === 'SCONJ' ? matchCueAt(data.reporting, tokens, i, hi) : null;
       // Speech reported inside a quotation ("“I think she will,” he said") is the quoted speaker's
       // own wording, not the article's attribution.
       while (q < pieces.length && (pieces[q]!.close ?? pieces[q]!.end) < tokens[i]!.start) q++;
       const inQuote = q < pieces.length && pieces[q]!.open < tokens[i]!.start;
-      if (m && !inQuote && (m.row.kind === 'source-after' || tokens[i]!.pos === 'VERB')) {
+      if (m && !inQuote && (m.row.kind === 'source-after' || verbLike)) {
         const found =
           m.row.kind === 'source-after'
             ? accordingTo(m, unit, unitStartIndex)
@@ -206,6 +236,7 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
     const lo = unit.first;
     const hi = unit.last;
     const verbTok = tokens[m.first]!;
+    if (verbTok.pos === 'NOUN' && !looksLikeVerb(m.first)) return null;
     // "agreed to", "promised to": an infinitive, not reported speech.
     if (tokens[m.last]?.normal === 'to' && tokens[m.last]?.pos === 'PART') return null;
     const verb = m.row.cue.includes(' ') ? m.row.cue : verbTok.lemma;
@@ -236,7 +267,7 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
       const t = tokens[k]!;
       if (t.pos === 'AUX') {
         // "were believed", "is said": a passive reports no source here.
-        if (t.lemma === 'be' && !/ing$/.test(verbTok.normal)) return null;
+        if (t.lemma === 'be' && !/ing$/.test(verbTok.normal)) return passiveBy(m, k, unit);
       } else if (!(t.pos === 'ADV' || t.pos === 'PART') || !(CHAIN_WORDS.has(t.normal) || t.pos === 'ADV')) {
         break;
       }
@@ -385,6 +416,20 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
       if (content) return { ...withSource, content, rule: `${m.row.rule} post-posed`, shape: 'post-posed' };
     }
     // "Pence added, “It would be …”": a comma before a quotation works like a colon.
+    // "Sanders asks at Western High School, “Any questions?”": a place or time phrase may come first.
+    let lead = cueLast;
+    while (lead < hi && lead - cueLast < 8 && !['PUNCT', 'VERB', 'AUX', 'SCONJ'].includes(tokens[lead]!.pos))
+      lead++;
+    if (
+      lead > cueLast &&
+      tokens[cueLast]!.pos === 'ADP' &&
+      isPunct(tokens[lead], ',:') &&
+      isOpen(tokens[lead + 1])
+    ) {
+      const piece = openAt.get(tokens[lead + 1]!.start)!;
+      const content = { start: piece.start, end: piece.end, text: text.slice(piece.start, piece.end) };
+      return { ...withSource, content, rule: `${m.row.rule} colon`, shape: 'colon' };
+    }
     if (isPunct(next, ':') || (isPunct(next, ',') && isOpen(tokens[cueLast + 1]))) {
       const piece = pieces.find((p) => p.open >= next!.end && text.slice(next!.end, p.open).trim() === '');
       const content = piece
@@ -407,6 +452,33 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
       return { ...withSource, content, rule: `${m.row.rule} after`, shape: 'after' };
     }
     return null;
+  }
+
+  /**
+   * A passive with its agent: "The meeting was first reported by Politico" — the source follows
+   * "by", the content is the subject before the auxiliary. Other passives ("is said to") give nothing.
+   */
+  function passiveBy(m: CueMatch, aux: number, unit: Unit): FoundAttribution | null {
+    if (tokens[m.last]?.normal !== 'by' || m.row.kind === 'quote-only') return null;
+    const end = npForward(m.last + 1, unit.last);
+    if (end === null) return null;
+    let chain = aux;
+    while (chain > unit.first && ['AUX', 'ADV', 'PART'].includes(tokens[chain - 1]!.pos)) chain--;
+    const content = contentSpan(text, unit.start, tokens[chain]!.start);
+    if (!content) return null;
+    return {
+      source: spanOfTokens(text, tokens, m.last + 1, end),
+      cue: spanOfTokens(text, tokens, chain, m.last + 1),
+      verb: tokens[m.first]!.lemma,
+      content,
+      rule: `${m.row.rule} passive-by`,
+      row: m.row,
+      outer: null,
+      sharesSourceWith: null,
+      ...modalityOf(m.row),
+      chainStart: tokens[chain]!.start,
+      shape: 'after',
+    };
   }
 
   function hasVerb(span: Span): boolean {

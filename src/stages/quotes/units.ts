@@ -36,13 +36,19 @@ export function buildUnits(
     last: number;
     paragraph: number;
     reach: number;
+    /** Text of the last sentence joined. */
+    text: string;
   };
   const units: Growing[] = [];
   let p = 0;
   let current: Growing | null = null;
   for (const s of sentences) {
-    if (current && s.paragraph === current.paragraph && s.start < current.reach) {
+    // A sentence opening in lower case after a closing quotation mark is the splitter's mistake
+    // ("“…alright?” he urged them"): it continues the unit.
+    const continues = current !== null && /^[\p{Ll}]/u.test(s.text) && /["”’]$/.test(current.text);
+    if (current && s.paragraph === current.paragraph && (s.start < current.reach || continues)) {
       current.end = s.end;
+      current.text = s.text;
       current.last = firstToken[s.index + 1]!;
     } else {
       if (current) units.push(current);
@@ -53,6 +59,7 @@ export function buildUnits(
         last: firstToken[s.index + 1]!,
         paragraph: s.paragraph,
         reach: 0,
+        text: s.text,
       };
     }
     // A quotation opening in this sentence pulls the sentences up to its closing mark into the unit.
@@ -64,5 +71,5 @@ export function buildUnits(
     }
   }
   if (current) units.push(current);
-  return units.map(({ reach: _reach, ...u }) => u);
+  return units.map(({ reach: _reach, text: _text, ...u }) => u);
 }
