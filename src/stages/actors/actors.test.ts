@@ -287,6 +287,23 @@ describe('actors stage: people', () => {
     assert.equal(actors.filter((a) => a.kind === 'person').length, 2);
   });
 
+  it('places U.S. legislators by their party tag and keeps title words inside names', () => {
+    const text =
+      'Sen. Bob Corker (R-Tenn.) praised Martin Luther King Jr. in a speech. ' +
+      'Deputy Foreign Minister Seyed Abbas Araghchi replied.';
+    const actors = run(text, '2013-09-01');
+    const corker = byName(actors, 'Bob Corker');
+    assert.deepEqual([corker.country, corker.cameo, corker.roles], ['USA', 'USALEG', ['Sen.']]);
+    assert.deepEqual(mentions(corker), [['Bob Corker', 5]]);
+    assert.equal(
+      actors.find((a) => a.name === 'Jr' || a.name === 'Jr.'),
+      undefined,
+    );
+    const araghchi = byName(actors, 'Abbas Araghchi');
+    assert.deepEqual(araghchi.roles, ['Deputy Foreign Minister']);
+    assert.deepEqual(mentions(araghchi), [['Abbas Araghchi', 100]]);
+  });
+
   it('takes its dictionaries from the factory (a tiny fixture)', () => {
     const fixture: ActorsData = {
       actors: new Map([

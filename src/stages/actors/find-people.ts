@@ -31,6 +31,12 @@ export interface PersonMention {
   readonly rule: string;
 }
 
+/**
+ * The party-and-state tag of American legislators in U.S. news ("Sen. Bob Corker (R-Tenn.)",
+ * "Rep. Dana Rohrabacher, R-Calif."): it places the person in the United States.
+ */
+const US_PARTY_TAG = /^,? \(?[RDI]-[A-Z][A-Za-z.]{1,12}\)?/;
+
 interface RoleSpan {
   readonly start: number;
   readonly affiliation: string | null;
@@ -141,6 +147,22 @@ export function findPeople(
   for (const t of chainTitles(text, c.titles.scan(index.folded, index.starts))) {
     if (!isFree(t.start, t.end)) continue;
     const title = t.values[0]!;
+    // "Martin Luther King", "Peter King": a capitalised title glued to a name word is part of a name.
+    const glued = wordBefore(text, t.start);
+    if (
+      glued &&
+      glued.end === t.start - 1 &&
+      isCapitalised(text[t.start]!) &&
+      isCapitalised(glued.text) &&
+      !byEnd.has(glued.end) &&
+      !index.startsSentence(glued.start) &&
+      !lex.notNames.has(glued.text) &&
+      !lex.modifiers.has(glued.text.toLowerCase()) &&
+      !lex.honorifics.has(glued.text) &&
+      c.titles.longestAt(index.folded, glued.start) === null
+    ) {
+      continue;
+    }
     const role = roleStart(text, t.start, byEnd, lex.modifiers);
     const rule = `title:${title.rule}`;
     if (text[t.end] === ' ') {
@@ -151,9 +173,18 @@ export function findPeople(
         continue;
       }
       const name = readNameForward(text, t.end + 1, rules);
+      // "Deputy Foreign Minister Seyed Abbas Araghchi": the name runs into a listed person's surname.
+      const knownAfter = name ? personAt.get(name.end + 1) : undefined;
+      if (knownAfter) {
+        const p = registry.forHolder(knownAfter.holder, knownAfter.start, false);
+        registry.addRole(p, text.slice(role.start, t.end), role.affiliation, title.sector, title.gender);
+        continue;
+      }
       if (name && isFree(name.start, name.end)) {
         const p = registry.forName(name.words, name.start, rule);
-        registry.addRole(p, text.slice(role.start, t.end), role.affiliation, title.sector, title.gender);
+        const affiliation =
+          role.affiliation ?? (US_PARTY_TAG.test(text.slice(name.end, name.end + 16)) ? 'USA' : null);
+        registry.addRole(p, text.slice(role.start, t.end), affiliation, title.sector, title.gender);
         out.push({ start: name.start, end: name.end, person: p, via: 'name', rule });
         take(name.start, name.end);
         continue;

@@ -178,6 +178,8 @@ export function readNameBackward(text: string, end: number, rules: NameRules, ma
     const w = text.slice(s, e);
     const particle = rules.particles.has(w);
     if (rules.notNames.has(w) || (!particle && !isCapitalised(w)) || rules.stops.has(s)) break;
+    // A sentence's last word ("Lahore."), a possessive ("NPR's") or an acronym ends the name.
+    if (/[^\p{Lu}]\.$/u.test(w) || /['’]s$/.test(w) || (w.length > 1 && w === w.toUpperCase())) break;
     words.unshift({ start: s, end: e, text: w });
     if (text[s - 1] !== ' ') break;
     e = s - 1;
