@@ -55,6 +55,14 @@ function cueAt(
   return null;
 }
 
+/** A third-person present form: "goes", "says", "carries". */
+function isPresentForm(t: Token): boolean {
+  if (t.pos !== 'VERB') return false;
+  const n = t.normal;
+  const l = t.lemma;
+  return n !== l && (n === `${l}s` || n === `${l}es` || n === `${l.slice(0, -1)}ies`);
+}
+
 function isPastForm(t: Token): boolean {
   if (t.pos !== 'VERB' && t.pos !== 'AUX') return false;
   const n = t.normal;
@@ -101,6 +109,7 @@ function tenseOf(
   // An auxiliary inside a longer group ("will have", "is to be") defers to the group.
   if (cue) return participleTense(tokens, i, index, sentence) === 'future' ? 'future' : cue;
   if (isPastForm(tokens[i]!)) return participleTense(tokens, i, index, sentence);
+  if (isPresentForm(tokens[i]!)) return 'present';
   return null;
 }
 
