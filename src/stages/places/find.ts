@@ -47,6 +47,9 @@ function matchNames(text: string, tokens: readonly Token[], data: PlacesData): R
       // A hyphen ends a name: "Washington-based" is Washington, "Guinea-Bissau" is found whole below.
       const key = normaliseName(text.slice(t.start, tj.end));
       if (!data.continues(key)) {
+        // Go on inside a word the tokenizer split ("People" + "'s") and over punctuation that the key
+        // drops ("Washington" + ","); stop at a word boundary.
+        if (!tj.spaceAfter && tokens[j + 1]?.sentence === t.sentence) continue;
         if (key === normaliseName(text.slice(t.start, tokens[j - 1]?.end ?? t.start))) continue;
         break;
       }

@@ -56,6 +56,15 @@ describe('places stage with the shipped gazetteer', () => {
     ['Ships were attacked in the Red Sea.', 'Red Sea', 'Red Sea', '', 20, 38.5, 5],
     ['The summit was held in Kazan, Russia.', 'Kazan', 'Kazan', 'RUS', 55.79, 49.12, 0.5],
     ['Protesters gathered in Zürich and Geneva.', 'Zürich', 'Zürich', 'CHE', 47.37, 8.55, 0.3],
+    [
+      "It is the Democratic People's Republic of Korea.",
+      "Democratic People's Republic of Korea",
+      'North Korea',
+      'PRK',
+      40,
+      127,
+      1,
+    ],
   ];
   for (const [text, span, name, country, lat, lon, tol] of cases) {
     it(`resolves ${JSON.stringify(span)}`, () => {
