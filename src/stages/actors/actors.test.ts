@@ -135,6 +135,14 @@ describe('actors stage: states, capitals, demonyms', () => {
     );
   });
 
+  it('accepts an ambiguous name coordinated with another state or followed by a title', () => {
+    const jordan = byName(run('The United States and Jordan signed a trade pact.'), 'Jordan');
+    assert.deepEqual(mentions(jordan), [['Jordan', 22]]);
+    const actors = run('Georgian President Eduard Shevardnadze resigned on Sunday.', '2003-11-23');
+    assert.deepEqual(mentions(byName(actors, 'Georgia')), [['Georgian', 0]]);
+    assert.equal(byName(actors, 'Eduard Shevardnadze').country, 'GEO');
+  });
+
   it('gives organisations and state bodies their CAMEO codes and countries', () => {
     const actors = run(
       'NATO allies met as the Kremlin and the White House traded barbs; the Pentagon declined to comment.',

@@ -142,8 +142,28 @@ export function findNames(index: TextIndex, c: CompiledActors): NameFindings {
     candidates.push(cand);
     lastSeen.set(cand.key, m.start);
   }
+  // An ambiguous name counts when its actor is also named unambiguously, when it is coordinated with
+  // another state ("the United States and Jordan"), or when a title follows it ("Georgian President",
+  // "Jordan's King").
   const confirmed = new Set(candidates.map((x) => x.key));
-  for (const a of ambiguous) if (confirmed.has(a.key)) candidates.push(a);
+  const stateEnds = new Set<number>();
+  const stateStarts = new Set<number>();
+  for (const x of candidates) {
+    if (c.actors.get(x.key)?.kind !== 'country') continue;
+    stateEnds.add(x.end);
+    stateStarts.add(x.start);
+  }
+  const coordinated = (a: Candidate): boolean => {
+    const before = /(?:,| and| or|, and) $/.exec(text.slice(Math.max(0, a.start - 6), a.start));
+    if (before && stateEnds.has(a.start - before[0].length)) return true;
+    const after = /^(?:,| and| or|, and) /.exec(text.slice(a.end, a.end + 6));
+    return after !== null && stateStarts.has(a.end + after[0].length);
+  };
+  const titled = (a: Candidate): boolean => {
+    const gap = /^(?:['’]s)? /.exec(text.slice(a.end, a.end + 3));
+    return gap !== null && c.titles.longestAt(index.folded, a.end + gap[0].length) !== null;
+  };
+  for (const a of ambiguous) if (confirmed.has(a.key) || coordinated(a) || titled(a)) candidates.push(a);
   candidates.sort((a, b) => a.start - b.start);
   return { candidates, people, occupied };
 }
