@@ -39,6 +39,9 @@ const BUILTINS: Readonly<Record<string, string>> = {
   clock: '(?:(?:[01]?\\d|2[0-3])(?::[0-5]\\d)?\\s?(?:a\\.m\\.|p\\.m\\.|am|pm)|[Nn]oon|[Mm]idnight)',
 };
 
+/** Key of the compound-number alternation ("twenty-five") among the lexicon alternations. */
+const COMPOUND = ' compound';
+
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** A lower-case word also matches capitalised at a sentence start; a capitalised one only as written. */
@@ -99,7 +102,8 @@ function translate(
       const lex = alternations.get(placeholder);
       let body: string;
       if (placeholder === 'count') {
-        body = `\\d{1,4}(?:\\.\\d+)?|${alternations.get('number') ?? '(?!)'}`;
+        const compound = alternations.get(COMPOUND);
+        body = `\\d{1,4}(?:\\.\\d+)?|${compound ? `${compound}|` : ''}${alternations.get('number') ?? '(?!)'}`;
       } else if (builtin) body = builtin;
       else if (lex) body = lex;
       else throw new Error(`${where}: unknown class {${placeholder}}`);
@@ -166,6 +170,13 @@ export function compilePatterns(
   }
   const alternations = new Map<string, string>();
   for (const [cls, entries] of byClass) alternations.set(cls, lexiconAlternation(entries));
+  // "twenty-five", "twenty four": tens and units of the number class, so that {count} needs no list of them.
+  const numbers = byClass.get('number') ?? [];
+  const tens = numbers.filter((e) => /^[2-9]0$/.test(e.value));
+  const units = numbers.filter((e) => /^[1-9]$/.test(e.value) && !/^an?$/.test(e.word));
+  if (tens.length > 0 && units.length > 0) {
+    alternations.set(COMPOUND, `(?:${lexiconAlternation(tens)})[-\\s](?:${lexiconAlternation(units)})`);
+  }
 
   const sources: string[] = [];
   const patterns = rows.map((row) => {

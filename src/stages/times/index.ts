@@ -82,6 +82,7 @@ function tryPattern(
       const word = groups[name];
       return cls && word !== undefined ? lookup(matcher.lexicon, cls, word) : undefined;
     },
+    lexWord: (cls, word) => lookup(matcher.lexicon, cls, word),
     tense: () => {
       if (tense === undefined) tense = clauseTense(tokens, start, end, matcher.cues);
       return tense;

@@ -46,6 +46,8 @@ export interface ResolveContext {
   group(name: string): string | undefined;
   /** The lexicon value of a named group that holds a lexicon word. */
   lex(name: string): string | undefined;
+  /** The lexicon value of any word in a class. */
+  lexWord(cls: string, word: string): string | undefined;
   /** The tense of the clause around the match (computed on first call). */
   tense(): Tense | null;
 }
@@ -80,6 +82,13 @@ function num(ctx: ResolveContext, name: string): number | 'X' | undefined {
   const text = ctx.group(name);
   if (text === undefined) return undefined;
   if (/^\d/.test(text)) return Number(text);
+  const parts = text.split(/[-\s]/);
+  if (parts.length === 2) {
+    // "twenty-five": the lexicon knows both halves.
+    const tens = ctx.lexWord('number', parts[0]!);
+    const unit = ctx.lexWord('number', parts[1]!);
+    if (tens !== undefined && unit !== undefined) return Number(tens) + Number(unit);
+  }
   const v = ctx.lex(name);
   if (v === undefined) return undefined;
   return v === 'X' ? 'X' : Number(v);
@@ -575,12 +584,16 @@ export const RESOLVERS: Readonly<Record<string, Resolver>> = {
 
   /** "3 p.m.", "noon Thursday": a time of the day named, else of the publication day (TIMEX3's default). */
   clock(ctx) {
-    const text = ctx.group('clock')!;
+    const text = ctx.group('clock') ?? ctx.group('h24')!;
     let h: number;
     let mm = 0;
+    const h24 = /^(\d{1,2}):(\d\d)$/.exec(text);
     if (text === 'noon') h = 12;
     else if (text === 'midnight') h = 0;
-    else {
+    else if (h24) {
+      h = Number(h24[1]);
+      mm = Number(h24[2]);
+    } else {
       const m = /^(\d{1,2})(?::(\d\d))?\s?([ap])/.exec(text);
       if (!m) return null;
       h = Number(m[1]) % 12;
