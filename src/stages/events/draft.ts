@@ -27,4 +27,6 @@ export interface Draft {
   readonly alsoEvidence: readonly Span[];
   /** A verbal act (criticism, rejection, accusation, ...). */
   readonly speech: boolean;
+  /** The trigger is a verb (a noun trigger without actors is too weak to keep). */
+  readonly verbTrigger: boolean;
 }

@@ -32,6 +32,8 @@ const NAME = 'events';
 const VERSION = 1;
 /** CAMEO roots whose coordinated subjects act on each other ("Pyongyang and Moscow signed a pact"). */
 const SYMMETRIC_ROOTS = new Set(['03', '04', '05', '06', '19']);
+/** Subject pronouns that, unresolved, stand for the reporter of the clause they are in. */
+const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we']);
 /** Attribution verbs that lower the certainty of what they report. */
 const BELIEF_VERBS = new Set(['claim', 'allege', 'believe', 'suspect', 'think', 'estimate', 'assess']);
 
@@ -184,6 +186,7 @@ function runEvents(
       evidence: span(text, sent.start, sent.end),
       alsoEvidence: [],
       speech,
+      verbTrigger: !m.nounUse,
     };
   };
 
@@ -195,12 +198,28 @@ function runEvents(
     matches.push(...findTriggers(view, data, s, hasTarget));
   }
 
+  /**
+   * The source of a trigger; an unresolved subject pronoun in reported speech is the reporter
+   * ("Syria says it will not accept ...": it = Syria).
+   */
+  const sourceOf = (m: TriggerMatch): string | null => {
+    const sm = findSource(view, m);
+    if (sm >= 0) return actorOf(sm);
+    const { first, last } = m.subject;
+    if (first !== last || m.nounUse || m.passive) return null;
+    const t = view.tokens[first]!;
+    if (t.pos !== 'PRON' || !SUBJECT_PRONOUNS.has(t.normal)) return null;
+    const cue = cuesOf(m.sentence)
+      .filter((c) => c.token < first)
+      .pop();
+    return cue ? cue.speaker : null;
+  };
+
   // 2. Material events, in text order; anaphoric nouns join the latest earlier event of their family.
   const built: Built[] = [];
   for (const m of matches) {
     if (m.pattern.flags.has('speech')) continue;
-    const sm = findSource(view, m);
-    let source = actorOf(sm);
+    let source = sourceOf(m);
     let tm = findTarget(view, m, source);
     let target = actorOf(tm);
     if (m.nounUse && source === null) {
@@ -232,7 +251,7 @@ function runEvents(
   // 3a. Verbal acts; with no actor in their object, they aim at the actor of an event they name.
   for (const m of matches) {
     if (!m.pattern.flags.has('speech')) continue;
-    const source = actorOf(findSource(view, m));
+    const source = sourceOf(m);
     const tm = findTarget(view, m, source);
     let target = actorOf(tm);
     if (target === null) {
@@ -301,6 +320,7 @@ function runEvents(
           evidence: span(text, sent.start, sent.end),
           alsoEvidence: [],
           speech: true,
+          verbTrigger: false,
         },
       });
     }
@@ -326,9 +346,9 @@ function runEvents(
   // speaker in its sentence ("issued a declaration demanding ..."); merge repeats; number them.
   const telling = new Set(drafts.filter((d) => d.cameo !== '010').map((d) => `${d.sentence}:${d.source}`));
   const withActors = drafts
-    .filter((d) => d.source !== null || d.target !== null)
+    .filter((d) => d.source !== null || d.target !== null || d.verbTrigger)
     .filter((d) => d.cameo !== '010' || !telling.has(`${d.sentence}:${d.source}`))
-    .filter((d) => d.source !== d.target)
+    .filter((d) => d.source === null || d.source !== d.target)
     .sort((a, b) => a.trigger.start - b.trigger.start);
   const qValue = new Map(view.quantities.map((q) => [q.id, q.value]));
   const merged = mergeDrafts(withActors, (id) => qValue.get(id) ?? null);

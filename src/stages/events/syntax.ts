@@ -102,6 +102,11 @@ export function npStart(view: DocView, end: number, floor: number): number {
       i--;
       continue;
     }
+    // "Russian aircraft including helicopter gunships": an inclusion does not end the phrase.
+    if (t.pos === 'VERB' && t.lemma === 'include' && sawNoun) {
+      i--;
+      continue;
+    }
     if (t.pos === 'ADP' && t.normal === 'of' && sawNoun) {
       i--;
       continue;
