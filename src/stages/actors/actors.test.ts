@@ -285,6 +285,21 @@ describe('actors stage: people', () => {
     ]);
   });
 
+  it('resolves "the president" and "the chancellor" to the person last named with that role', () => {
+    const text =
+      'French President Emmanuel Macron met Olaf Scholz on Monday. The president said Europe must rearm, ' +
+      'and the chancellor agreed. The president of Finland was absent.';
+    const actors = run(text);
+    assert.deepEqual(mentions(byName(actors, 'Emmanuel Macron')), [
+      ['Emmanuel Macron', 17],
+      ['president', 64],
+    ]);
+    assert.deepEqual(mentions(byName(actors, 'Olaf Scholz')), [
+      ['Olaf Scholz', 37],
+      ['chancellor', 106],
+    ]);
+  });
+
   it('does not take "State" or a second title for a name', () => {
     const text =
       'Secretary of State Antony Blinken and former Chairman of the Joint Chiefs of Staff Adm. Mike Mullen spoke.';

@@ -284,6 +284,8 @@ export function findPeople(
   }
 
   out.sort((a, b) => a.start - b.start);
+  out.push(...resolveRoleDescriptions(index, c, registry, out, isFree));
+  out.sort((a, b) => a.start - b.start);
   return resolvePronouns(index, lex.pronouns, out);
 }
 
@@ -336,4 +338,61 @@ export function resolvePronouns(
     add(m);
   }
   return [...mentions, ...resolved].sort((a, b) => a.start - b.start);
+}
+
+/** Does `hay` contain `word` as a whole word (not inside a longer word)? */
+function containsWord(hay: string, word: string): boolean {
+  for (let i = hay.indexOf(word); i >= 0; i = hay.indexOf(word, i + 1)) {
+    if (!isWordChar(hay[i - 1]) && !isWordChar(hay[i + word.length])) return true;
+  }
+  return false;
+}
+
+/**
+ * "the president", "the minister", "the secretary-general": a lower-case title after "the", not
+ * followed by a name or by "of", refers to the person last mentioned whose role contains it.
+ */
+function resolveRoleDescriptions(
+  index: TextIndex,
+  c: CompiledActors,
+  registry: PersonRegistry,
+  mentions: readonly PersonMention[],
+  isFree: (start: number, end: number) => boolean,
+): PersonMention[] {
+  const { text } = index;
+  const out: PersonMention[] = [];
+  const rolesOf = new Map<PersonRecord, string>();
+  const roleText = (p: PersonRecord): string => {
+    let r = rolesOf.get(p);
+    if (r === undefined) {
+      const listed = p.holder ? registry.currentRole(p.holder) : null;
+      r = [...p.roles, listed ?? ''].join(' | ').toLowerCase();
+      rolesOf.set(p, r);
+    }
+    return r;
+  };
+  for (const t of c.titles.scan(index.folded, index.starts)) {
+    const title = index.folded.slice(t.start, t.end);
+    if (
+      text.slice(t.start, t.end) !== title ||
+      !/(?:^|[^\p{L}])[Tt]he $/u.test(text.slice(Math.max(0, t.start - 4), t.start))
+    ) {
+      continue;
+    }
+    if (/^(?: of\b| [\p{Lu}])/u.test(text.slice(t.end, t.end + 4)) || !isFree(t.start, t.end)) continue;
+    let pick: PersonMention | undefined;
+    for (const m of mentions) {
+      if (m.start >= t.start) break;
+      if (containsWord(roleText(m.person), title)) pick = m;
+    }
+    if (pick)
+      out.push({
+        start: t.start,
+        end: t.end,
+        person: pick.person,
+        via: 'definite',
+        rule: `role:${t.values[0]!.rule}`,
+      });
+  }
+  return out;
 }

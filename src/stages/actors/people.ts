@@ -134,6 +134,11 @@ export class PersonRegistry {
     return before?.p ?? after?.p ?? null;
   }
 
+  /** The office-holder's role on the article's date, or null. */
+  currentRole(holder: OfficeHolder): string | null {
+    return termOn(holder, this.date)?.role ?? null;
+  }
+
   /** Records what a title says: role text, affiliation, sector and gender (first statement wins). */
   addRole(
     p: PersonRecord,
