@@ -21,6 +21,7 @@ export class NerTally {
   private readonly byType = new Map<NerType, Counts>(NER_TYPES.map((t) => [t, emptyCounts()]));
 
   add(gold: readonly NerSpan[], pred: readonly NerSpan[], text = '', log?: MissLog): void {
+    log?.startDocument();
     for (const type of NER_TYPES) {
       const g = gold.filter((s) => s.label === type);
       const p = pred.filter((s) => s.label === type);

@@ -30,6 +30,7 @@ export class TimexTally {
 
   /** Adds one document; misses go to `log` with the document text for context. */
   add(gold: readonly Timex[], pred: readonly Timex[], text = '', log?: MissLog): void {
+    log?.startDocument();
     this.gold += gold.length;
     this.predicted += pred.length;
     addCounts(this.strict, spanCounts(gold, pred, 'exact'));

@@ -29,6 +29,7 @@ export class ToponymTally {
   private goldResolvable = 0;
 
   add(gold: readonly Toponym[], pred: readonly Toponym[], text = '', log?: MissLog): void {
+    log?.startDocument();
     addCounts(this.exact, spanCounts(gold, pred, 'exact'));
     const m = matchSpans(gold, pred, 'overlap');
     addCounts(this.overlap, { tp: m.pairs.length, fp: m.spuriousPred.length, fn: m.missedGold.length });
