@@ -112,8 +112,10 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
     const head = tokens[k];
     if (!head || k < lo) return null;
     if (head.pos === 'PRON') return SUBJECT_PRONOUNS.has(head.normal) ? k : null;
-    // A number heads "Six in 10 say", "a third said".
-    if (head.pos !== 'PROPN' && head.pos !== 'NOUN' && head.pos !== 'NUM') return null;
+    // A number heads "Six in 10 say", "a third said". A capitalised word after a name is a name even
+    // when the tagger reads a verb ("Gareth Pierce", "Jeb Bush").
+    const surname = /^\p{Lu}/u.test(head.text) && tokens[k - 1]?.pos === 'PROPN' && k - 1 >= lo;
+    if (head.pos !== 'PROPN' && head.pos !== 'NOUN' && head.pos !== 'NUM' && !surname) return null;
     let j = k;
     while (j - 1 >= lo && k - j < 12) {
       const t = tokens[j - 1]!;
@@ -323,7 +325,10 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
         sourceLast = comma ? w - 1 : w;
       }
     }
-    if (sourceFirst === null && (isPunct(tokens[k], ',') || isClose(tokens[k]))) {
+    // A spaced dash sets off an appositive like a comma: "Lord Bingham - a senior law lord - said".
+    const isSep = (t: Token | undefined): boolean =>
+      isPunct(t, ',') || (isPunct(t, '-–—') && t!.spaceAfter && /\s/.test(text[t!.start - 1] ?? ''));
+    if (sourceFirst === null && (isSep(tokens[k]) || isClose(tokens[k]))) {
       // "Mark Rutte, NATO's secretary general, said": an appositive between subject and verb, unless
       // the comma ends a quotation or clause and the source follows the verb ("“Q,” said X").
       const after = OBJECT_FIRST.has(verbTok.lemma) ? null : npForward(cueLast, hi);
@@ -334,24 +339,28 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
         if (!content || quoteOnly) return null;
         return { ...base, source, content, rule: `${m.row.rule} inverted`, shape: 'inverted' };
       }
-      for (let j = k - 1; j > lo && k - j < 12 && isPunct(tokens[k], ','); j--) {
-        if (isPunct(tokens[j], ',')) {
+      for (let j = k - 1; j > lo && k - j < 16 && isSep(tokens[k]); j--) {
+        if (isSep(tokens[j])) {
           const np = npBack(j - 1, lo);
           const before = tokens[np === null ? 0 : np - 1];
-          // Only a noun phrase between the commas is an appositive ("Rutte, NATO's chief, said").
+          // Only a noun phrase between the commas is an appositive ("Rutte, NATO's chief, said"),
+          // or a relative clause ("Pierce, who represents eight of them, claimed").
+          const relative = tokens[j + 1]!.normal === 'who';
           let appositive = j + 1 < k;
-          for (let x = j + 1; x < k && appositive; x++) {
+          for (let x = j + 1; x < k && appositive && !relative; x++) {
             const t = tokens[x]!;
             if (t.pos === 'VERB' || t.pos === 'AUX' || (t.pos === 'PUNCT' && t.text !== '-'))
               appositive = false;
           }
+          if (relative) appositive = true;
           if (
             np !== null &&
             appositive &&
             (np === lo || isPunct(before, ',;:') || isOpen(before) || isClose(before))
           ) {
             sourceFirst = np;
-            sourceLast = k;
+            // The relative clause describes the source but is not its name.
+            sourceLast = relative ? j : k;
           }
           break;
         }

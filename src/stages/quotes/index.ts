@@ -14,7 +14,7 @@ import { findAttributions } from './attributions.js';
 import { matchCueAt, tokenIndexAt } from './cue-match.js';
 import { findQuotedPieces, type QuotedPiece } from './quote-marks.js';
 import { indexSpeakers } from './speaker.js';
-import { buildUnits } from './units.js';
+import { buildUnits, type Unit } from './units.js';
 
 const NAME = 'quotes';
 const VERSION = 1;
@@ -90,7 +90,7 @@ export function createQuotesStage(
         polarity: f.polarity,
       }));
 
-      const quotes = refineQuotes(doc, pieces, attributions, data, by);
+      const quotes = refineQuotes(doc, pieces, units, attributions, data, by);
       return { quotes, attributions };
     },
   };
@@ -98,6 +98,7 @@ export function createQuotesStage(
   function refineQuotes(
     doc: SitrepDocument<Needs>,
     pieces: readonly QuotedPiece[],
+    units: readonly Unit[],
     attributions: readonly Attribution[],
     d: QuotesData,
     by: string,
@@ -105,6 +106,17 @@ export function createQuotesStage(
     const { text } = doc;
     const { tokens } = doc.layers;
     const cueStarts = new Set(attributions.map((a) => a.cue.start));
+    /** Start of the reporting unit holding an offset (units are in text order). */
+    const unitStartOf = (offset: number): number => {
+      let lo = 0;
+      let hi = units.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (units[mid]!.start <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return units[lo]?.start ?? 0;
+    };
     type Kept = { piece: QuotedPiece; speaker: string | null; rule: string; attributed: boolean };
     const kept: Kept[] = [];
     for (const piece of pieces) {
@@ -165,6 +177,10 @@ export function createQuotesStage(
       const k = kept[i]!;
       const prev = kept[i - 1]!;
       if (k.speaker || k.attributed || !prev.speaker) continue;
+      // Only a quotation that opens its own sentence continues a voice; one inside the article's
+      // sentence ("ruled that detentions were “in a way that discriminates”") does not.
+      const unitStart = unitStartOf(k.piece.open);
+      if (!/^[\s“"‘]*$/.test(text.slice(unitStart, k.piece.open))) continue;
       const between = attributions.some(
         (a) => a.cue.start > prev.piece.end && a.cue.start < k.piece.open && a.speaker !== prev.speaker,
       );
