@@ -336,3 +336,63 @@ describe('quotes stage: attributions', () => {
     at(text, a.content, 'the alliance would respond');
   });
 });
+
+describe('quotes stage: more source shapes', () => {
+  it('a dash appositive and a relative clause between source and verb', () => {
+    const text =
+      'Lord Bingham - a senior law lord - said the rules were unlawful. Gareth Pierce, who represents eight of the men, claimed the detention was cruel.';
+    const [dash, rel] = run(text, {
+      BINGHAM: ['person', 'Lord Bingham'],
+      PIERCE: ['person', 'Gareth Pierce'],
+    }).attributions;
+    at(text, dash!.source, 'Lord Bingham - a senior law lord');
+    assert.equal(dash!.speaker, 'BINGHAM');
+    at(text, dash!.content, 'the rules were unlawful');
+    at(text, rel!.source, 'Gareth Pierce');
+    assert.equal(rel!.speaker, 'PIERCE');
+    at(text, rel!.content, 'the detention was cruel');
+  });
+
+  it('a passive with its agent: C was first reported by X', () => {
+    const text = 'The meeting was first reported by Politico.';
+    const a = run(text).attributions[0]!;
+    at(text, a.source, 'Politico');
+    at(text, a.cue, 'was first reported by');
+    at(text, a.content, 'The meeting');
+  });
+
+  it("a quotation inside the article's own sentence does not continue the previous speaker", () => {
+    const text =
+      '“We will appeal,” Mr Clarke said. The judges ruled the law worked “in a way that discriminates on the ground of nationality”.';
+    const { quotes } = run(text, { CLARKE: ['person', 'Mr Clarke'] });
+    assert.deepEqual(
+      quotes.map((q) => [q.text, q.speaker]),
+      [
+        ['We will appeal', 'CLARKE'],
+        ['in a way that discriminates on the ground of nationality', null],
+      ],
+    );
+  });
+});
+
+describe('findQuotedPieces', () => {
+  it('pairs curly, straight and single curly marks, and tells a closing ’ from an apostrophe', () => {
+    const text = 'He said “yes.” She said "no." The soldiers’ families said ‘we won’t wait’.';
+    const got = findQuotedPieces(text).map((p) => text.slice(p.start, p.end));
+    assert.deepEqual(got, ['yes.', 'no.', 'we won’t wait']);
+  });
+
+  it('an unclosed quotation runs to the end of its paragraph; a paragraph without a mark ends the run', () => {
+    const text = '“One.\n\nNo quote here.\n\n“Two.”';
+    const pieces = findQuotedPieces(text);
+    assert.equal(pieces.length, 2);
+    assert.equal(pieces[0]!.close, null);
+    assert.notEqual(pieces[0]!.chain, pieces[1]!.chain);
+    assert.equal(text.slice(pieces[0]!.start, pieces[0]!.end), 'One.');
+  });
+
+  it('finds nothing in text without quotation marks or with apostrophes only', () => {
+    assert.deepEqual(findQuotedPieces('Russia’s army and the soldiers’ kit, it’s said.'), []);
+    assert.deepEqual(findQuotedPieces(''), []);
+  });
+});
