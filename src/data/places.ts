@@ -47,8 +47,9 @@ export interface PlaceCues {
   readonly modifier: ReadonlySet<string>;
   readonly direction: ReadonlySet<string>;
   readonly title: ReadonlySet<string>;
-  readonly embed: ReadonlySet<string>;
   readonly settlement: ReadonlySet<string>;
+  /** Given names and surnames, as written (capitalised). */
+  readonly person: ReadonlySet<string>;
 }
 
 /**
@@ -153,6 +154,8 @@ export interface PlacesSources {
   readonly countryAliasesTsv: string;
   readonly commonWordsTsv: string;
   readonly cuesTsv: string;
+  /** Given names and surnames (column `word`); optional. */
+  readonly personNamesTsv?: string;
   readonly minPopulation?: number;
 }
 
@@ -352,13 +355,14 @@ export function buildPlacesData(src: PlacesSources): PlacesData {
     modifier: new Set(),
     direction: new Set(),
     title: new Set(),
-    embed: new Set(),
     settlement: new Set(),
+    person: new Set(),
   };
+  for (const { row } of parseTsv(src.personNamesTsv ?? '')) if (row.word) cueSets.person.add(row.word);
   for (const { row } of parseTsv(src.cuesTsv)) {
     const set = cueSets[row.kind as keyof PlaceCues];
     // Locative, region, modifier and settlement cues are matched lower-cased; the others as written.
-    const asWritten = row.kind === 'direction' || row.kind === 'title' || row.kind === 'embed';
+    const asWritten = row.kind === 'direction' || row.kind === 'title';
     if (set) set.add(asWritten ? row.word! : row.word!.toLowerCase());
   }
 
@@ -601,6 +605,7 @@ export function loadPlacesData(): PlacesData {
     countryAliasesTsv: readDataFile('places', 'country-aliases.tsv'),
     commonWordsTsv: readDataFile('places', 'common-words.tsv'),
     cuesTsv: readDataFile('places', 'cues.tsv'),
+    personNamesTsv: readDataFile('places', 'person-names.tsv'),
   });
   return shared;
 }

