@@ -146,6 +146,8 @@ function shift(iso: string, n: number, unit: string): string {
       return addMonths(iso, Math.round(n * 12));
     case 'M':
       return addMonths(iso, Math.round(n));
+    case 'Q':
+      return addMonths(iso, Math.round(n * 3));
     case 'W':
       return addDays(iso, Math.round(n * 7));
     case '2W':
@@ -305,6 +307,10 @@ export const RESOLVERS: Readonly<Record<string, Resolver>> = {
     const { iso, future } = weekdayDate(ctx, ctx.pub);
     if (code) return { type: 'TIME', value: `${iso}T${code}`, from: iso, to: iso, future };
     return { ...day(iso), future };
+  },
+
+  'set-month'(ctx) {
+    return unresolved(`XXXX-${ym(0, Number(ctx.lex('month'))).slice(5)}`, 'SET');
   },
 
   'set-weekday'(ctx) {
@@ -503,10 +509,11 @@ export const RESOLVERS: Readonly<Record<string, Resolver>> = {
     const rel = ctx.group('rel')!;
     const unit = ctx.lex('unit')!;
     // "the coming weeks": a plural without a number is an unspecified count, "the past year" is one.
-    const n = num(ctx, 'count') ?? (ctx.group('unit')!.endsWith('s') ? 'X' : 1);
-    const ahead = rel === 'next' || rel === 'coming';
+    const plural = ctx.group('unit')!.endsWith('s');
+    const n = num(ctx, 'count') ?? (plural ? 'X' : 1);
+    const ahead = rel === 'next' || rel === 'coming' || rel === 'ahead' || rel === 'to come';
     // "the next day", "the last hour": relative to the story's own events, not to publication.
-    if (ctx.group('count') === undefined && (unit === 'D' || unit.startsWith('T'))) return null;
+    if (ctx.group('count') === undefined && !plural && (unit === 'D' || unit.startsWith('T'))) return null;
     const value = unitValue(n, unit);
     if (!ctx.pub) return unresolved(value, 'DURATION');
     if (n === 'X') {
