@@ -233,6 +233,34 @@ function contract(
         ],
       );
     });
+
+    it('date filters take precise events overlapping the range and vague ones only inside it', async () => {
+      const vague = fixtureDoc({
+        text: 'North Korea sent troops to Russia in 2024, the report said.',
+        published: '2025-01-15',
+        outlet: 'Gamma',
+        events: [
+          {
+            cameo: '072',
+            plover: 'AID',
+            source: PRK,
+            target: RUS,
+            evidence: 'North Korea sent troops to Russia in 2024, the report said.',
+            time: { text: 'in 2024', from: '2024-01-01', to: '2024-12-31' },
+          },
+        ],
+      });
+      await store.putDocuments([toDocumentRows(vague, { input: 'v.txt', pipeline: 'p@1', ingestedAt: AT })]);
+      await runMerge(store);
+      const dec = await store.events({ actor: 'PRK', from: '2024-12-01', to: '2024-12-31' });
+      assert.deepEqual(
+        dec.map((v) => v.story.date_from),
+        ['2024-12-02'],
+      );
+      const year = await store.events({ actor: 'PRK', from: '2024-01-01', to: '2024-12-31' });
+      assert.equal(year.length, 3);
+      assert.equal(year.find((v) => v.story.date_from === '2024-01-01')?.story.span_days, 366);
+    });
   });
 }
 

@@ -216,6 +216,7 @@ function toStory(c: Cluster, contradicted: boolean): StoryRow {
     // The story's dates: those of its anchor (stated dates preferred), not the union of every mention.
     date_from: a.date_from ?? froms[0] ?? null,
     date_to: a.date_to ?? tos[tos.length - 1] ?? null,
+    span_days: a.date_from ? spanDays(a.date_from, a.date_to ?? a.date_from) : null,
     place_name: withPlace?.place_name ?? null,
     place_country: withPlace?.place_country ?? null,
     place_lat: withPlace?.place_lat ?? null,

@@ -199,6 +199,8 @@ export interface StoryRow {
   target_country: string | null;
   date_from: string | null;
   date_to: string | null;
+  /** Days in [date_from, date_to] (migration 2); null when undated. */
+  span_days: number | null;
   place_name: string | null;
   place_country: string | null;
   place_lat: number | null;

@@ -24,6 +24,9 @@ import type {
 type Db = Kysely<Tables>;
 type Tx = Transaction<Tables>;
 
+/** Longest interval that counts as happening within any date range it overlaps (see merge rules). */
+const PRECISE_DAYS = 7;
+
 /** Bound parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMS = 30000;
 
@@ -235,8 +238,21 @@ export class SqlStore implements Store {
     }
     if (filter.cameo) q = q.where('cameo', 'like', `${filter.cameo}%`);
     if (filter.plover) q = q.where(sql`upper(plover)`, '=', filter.plover.toUpperCase());
-    if (filter.from) q = q.where('date_to', '>=', filter.from);
-    if (filter.to) q = q.where('date_from', '<=', filter.to);
+    if (filter.from || filter.to) {
+      // In the range: an interval inside it, or a precise one (a week at most) overlapping it. A
+      // vague "in 2014" overlaps every week of 2014 but did not happen in each of them.
+      const { from, to } = filter;
+      q = q.where((eb) =>
+        eb.or([
+          eb.and([...(from ? [eb('date_from', '>=', from)] : []), ...(to ? [eb('date_to', '<=', to)] : [])]),
+          eb.and([
+            ...(from ? [eb('date_to', '>=', from)] : []),
+            ...(to ? [eb('date_from', '<=', to)] : []),
+            eb('span_days', '<=', PRECISE_DAYS),
+          ]),
+        ]),
+      );
+    }
     if (filter.place) {
       const p = filter.place.toLowerCase();
       q = q.where((eb) =>

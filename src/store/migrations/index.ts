@@ -4,6 +4,7 @@
  * migration files.
  */
 import { initial } from './001-initial.js';
+import { storySpan } from './002-story-span.js';
 
 export interface Migration {
   /** Strictly increasing; never reuse or edit an applied one — add a new migration instead. */
@@ -13,4 +14,4 @@ export interface Migration {
   readonly statements: readonly string[];
 }
 
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, storySpan];
