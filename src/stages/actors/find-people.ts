@@ -380,6 +380,11 @@ function resolveRoleDescriptions(
       continue;
     }
     if (/^(?: of\b| [\p{Lu}])/u.test(text.slice(t.end, t.end + 4)) || !isFree(t.start, t.end)) continue;
+    // The title must head its phrase ("the chief government spokesman" is not "the chief"), and an
+    // apposition (", the director behind ...") introduces someone rather than referring back.
+    const next = text[t.end] === ' ' ? index.tokenStartingAt(t.end + 1) : null;
+    if (next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) continue;
+    if (/, [Tt]he $/.test(text.slice(Math.max(0, t.start - 6), t.start))) continue;
     let pick: PersonMention | undefined;
     for (const m of mentions) {
       if (m.start >= t.start) break;

@@ -184,7 +184,9 @@ export function readNameBackward(text: string, end: number, rules: NameRules, ma
     if (text[s - 1] !== ' ') break;
     e = s - 1;
   }
-  while (words.length && rules.particles.has(words[0]!.text)) words.shift();
+  // "Chairman Penny Cobham said": a leading title is not part of the name.
+  while (words.length && (rules.particles.has(words[0]!.text) || rules.titleAt?.(words[0]!.start)))
+    words.shift();
   if (words.length < 2) return null;
   return { start: words[0]!.start, end: words[words.length - 1]!.end, words: words.map((w) => w.text) };
 }
