@@ -7,5 +7,9 @@ import type { Migration } from './index.js';
 export const storySpan: Migration = {
   version: 2,
   name: 'story-span',
-  statements: ['ALTER TABLE stories ADD COLUMN span_days INTEGER'],
+  statements: [
+    'ALTER TABLE stories ADD COLUMN span_days INTEGER',
+    // Existing stories lack the column's values: the next ingest re-merges.
+    "INSERT INTO store_state (key, value) VALUES ('stories_stale', '1') ON CONFLICT (key) DO UPDATE SET value = '1'",
+  ],
 };
