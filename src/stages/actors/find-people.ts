@@ -144,7 +144,8 @@ export function findPeople(
   }
 
   // 2 and 3. Titles before a name, or in apposition after one.
-  for (const t of chainTitles(text, c.titles.scan(index.folded, index.starts))) {
+  const titleMatches = c.titles.scan(index.folded, index.starts);
+  for (const t of chainTitles(text, titleMatches)) {
     if (!isFree(t.start, t.end)) continue;
     const title = t.values[0]!;
     // "Martin Luther King", "Peter King": a capitalised title glued to a name word is part of a name.
@@ -284,7 +285,7 @@ export function findPeople(
   }
 
   out.sort((a, b) => a.start - b.start);
-  out.push(...resolveRoleDescriptions(index, c, registry, out, isFree));
+  out.push(...resolveRoleDescriptions(index, titleMatches, registry, out, isFree));
   out.sort((a, b) => a.start - b.start);
   return resolvePronouns(index, lex.pronouns, out);
 }
@@ -354,7 +355,7 @@ function containsWord(hay: string, word: string): boolean {
  */
 function resolveRoleDescriptions(
   index: TextIndex,
-  c: CompiledActors,
+  titleMatches: readonly TrieMatch<TitleEntry>[],
   registry: PersonRegistry,
   mentions: readonly PersonMention[],
   isFree: (start: number, end: number) => boolean,
@@ -371,7 +372,7 @@ function resolveRoleDescriptions(
     }
     return r;
   };
-  for (const t of c.titles.scan(index.folded, index.starts)) {
+  for (const t of titleMatches) {
     const title = index.folded.slice(t.start, t.end);
     if (
       text.slice(t.start, t.end) !== title ||
