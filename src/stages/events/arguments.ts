@@ -183,3 +183,54 @@ export function findQuantity(view: DocView, m: TriggerMatch): number {
   }
   return -1;
 }
+
+/** Roots whose object may be a that-clause naming the target ("demanded that the US cancel ..."). */
+const THAT_TARGET_ROOTS = new Set(['02', '10', '11', '12', '13']);
+const LOCATIVE_TARGET = [
+  'in',
+  'into',
+  'inside',
+  'against',
+  'on',
+  'at',
+  'near',
+  'from',
+  'across',
+  'over',
+  'to',
+];
+
+/**
+ * A target the pattern's own slots did not give: the subject of a that-clause for appeals, demands,
+ * accusations and threats; else, as CAMEO coders do, the actor where the act takes place ("lifted a
+ * curfew in Montenegro", "strengthened its forces in Lebanon"), from an actor after a locative
+ * preposition or the country of the clause's place. Returns an actor id or null.
+ */
+export function fallbackTarget(
+  view: DocView,
+  m: TriggerMatch,
+  source: string | null,
+  actorOfCountry: (code: string) => string | null,
+): string | null {
+  const exclude = new Set<string>(source ? [source] : []);
+  const last = view.sentenceTokens[m.sentence]![1];
+  const after = (m.particle >= 0 ? m.particle : m.last) + 1;
+  if (THAT_TARGET_ROOTS.has(m.pattern.cameo.slice(0, 2))) {
+    for (let j = after; j <= Math.min(last, after + 2); j++) {
+      if (view.tokens[j]!.normal !== 'that') continue;
+      for (let k = j + 1; k <= Math.min(last, j + 5); k++) {
+        const mi = view.mentionAt[k]!;
+        if (mi >= 0 && !exclude.has(view.mentions[mi]!.actor)) return view.mentions[mi]!.actor;
+        if (view.tokens[k]!.pos === 'VERB' || view.tokens[k]!.pos === 'AUX') break;
+      }
+    }
+  }
+  for (const prep of LOCATIVE_TARGET) {
+    const hit = afterPreposition(view, m, prep, exclude);
+    if (hit >= 0) return view.mentions[hit]!.actor;
+  }
+  const pi = findPlace(view, m, -1);
+  const country = pi >= 0 ? view.places[pi]!.country : null;
+  const actor = country ? actorOfCountry(country) : null;
+  return actor && !exclude.has(actor) ? actor : null;
+}

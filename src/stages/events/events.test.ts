@@ -197,7 +197,7 @@ const cases: Case[] = [
     trigger: 'claimed',
     cameo: '112',
     source: 'LAVROV',
-    target: null,
+    target: 'NATO',
   },
   {
     name: 'passive deployment: the forces’ nationality is the source',
@@ -208,13 +208,13 @@ const cases: Case[] = [
     target: 'RUS',
   },
   {
-    name: 'forces heading for a place (mobilise)',
+    name: 'forces heading for a place (mobilise); the place’s country is the target',
     text: 'North Korean soldiers were heading for Kursk.',
     fixture: { places: [{ text: 'Kursk', name: 'Kursk', country: 'RUS' }] },
     trigger: 'heading',
     cameo: '154',
     source: 'PRK',
-    target: null,
+    target: 'RUS',
     more: (e) => assert.equal(e.place, 'p1'),
   },
   {
@@ -265,6 +265,23 @@ const cases: Case[] = [
     cameo: '138',
     source: 'IRN',
     target: 'ISR',
+  },
+  {
+    name: 'demand that X act: the that-clause subject is the target',
+    text: 'China demanded that the United States cancel the sale.',
+    fixture: { actors: [...ALL, { id: 'CHN', mentions: ['China'] }] },
+    trigger: 'demanded',
+    cameo: '100',
+    source: 'CHN',
+    target: 'USA',
+  },
+  {
+    name: 'an act in a country targets that country',
+    text: 'Israel strengthened its forces in Ukraine.',
+    trigger: 'strengthened',
+    cameo: '154',
+    source: 'ISR',
+    target: 'UKR',
   },
   {
     name: 'praise X',
@@ -339,6 +356,15 @@ describe('events stage: arguments, attribution and merging', () => {
   it('gives certainty and polarity from the modality helper', () => {
     const events = run('Russia did not attack Ukraine.');
     assert.equal(events[0]?.polarity, 'negative');
+  });
+
+  it('a participle modifying a noun presupposes its act, whatever the clause’s modality', () => {
+    const text = 'There will be no limits on the use of United States-provided weapons.';
+    const e = run(text).find((x) => x.trigger.text === 'provided');
+    assert.deepEqual(
+      [e?.cameo, e?.source, e?.certainty, e?.polarity],
+      ['072', 'USA', 'asserted', 'positive'],
+    );
   });
 
   it('carries the CAMEO root’s PLOVER type and a label naming the actors', () => {

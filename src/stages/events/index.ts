@@ -18,7 +18,7 @@ import { type EventsData, loadEventsData, longestPrefix, lookupCode } from '../.
 import { loadQuotesData } from '../../data/quotes.js';
 import { type Stage, stageTag } from '../../pipeline/stage.js';
 import { assessModality, type Modality, type ModalitySpan } from '../quotes/modality.js';
-import { findPlace, findQuantity, findSource, findTarget, findTime } from './arguments.js';
+import { fallbackTarget, findPlace, findQuantity, findSource, findTarget, findTime } from './arguments.js';
 import { buildDocView, type DocView, type EventsInput } from './doc-view.js';
 import type { Draft } from './draft.js';
 import { mergeDrafts } from './merge.js';
@@ -108,6 +108,10 @@ function runEvents(
     return c;
   };
   const actorOf = (mi: number): string | null => (mi >= 0 ? view.mentions[mi]!.actor : null);
+  const byCountry = new Map<string, string>();
+  for (const a of doc.layers.actors)
+    if (a.kind === 'country' && a.code && !byCountry.has(a.code)) byCountry.set(a.code, a.id);
+  const actorOfCountry = (code: string): string | null => byCountry.get(code) ?? null;
 
   const makeDraft = (
     m: TriggerMatch,
@@ -120,13 +124,17 @@ function runEvents(
     const t0 = view.tokens[m.first]!;
     const t1 = view.tokens[m.last]!;
     const trigger = span(text, t0.start, t1.end);
-    const mod = modalityAround(
-      doc,
-      modality,
-      clauseStart(view, m.first, first),
-      trigger,
-      view.tokens[last]!.end,
-    );
+    // "U.S.-provided weapons", "weapons provided by X": a participle modifying a noun presupposes its
+    // act; the clause's modality ("there will be no limits on ...") is not about it.
+    const prev = view.tokens[m.first - 1];
+    const presupposed =
+      !!prev &&
+      m.first - 1 >= first &&
+      ((prev.text === '-' && !prev.spaceAfter) ||
+        (m.passive && (prev.pos === 'NOUN' || prev.pos === 'PROPN')));
+    const mod: Modality = presupposed
+      ? { certainty: 'asserted', polarity: 'positive', cues: [] }
+      : modalityAround(doc, modality, clauseStart(view, m.first, first), trigger, view.tokens[last]!.end);
     let attribution = reportedBy(view, trigger.start, trigger.end, m.first, cuesOf(m.sentence));
     const speech = p.flags.has('speech');
     if (speech && source) {
@@ -144,7 +152,7 @@ function runEvents(
     let cameo = p.cameo;
     let rule = `${p.id} (${p.row})`;
     let family = p.family;
-    const stance = speech ? null : longestPrefix(data.intent, cameo);
+    const stance = speech || presupposed ? null : longestPrefix(data.intent, cameo);
     if (stance) {
       const gov = governorOf(view, m.first, first);
       const refused =
@@ -245,6 +253,7 @@ function runEvents(
     if (target === null && m.subject.heads.length > 1 && SYMMETRIC_ROOTS.has(m.pattern.cameo.slice(0, 2))) {
       target = m.subject.heads[1]!;
     }
+    target ??= fallbackTarget(view, m, source, actorOfCountry);
     built.push({ match: m, draft: makeDraft(m, source, target, tm) });
   }
 
@@ -265,6 +274,7 @@ function runEvents(
       );
       if (named) target = named.draft.source;
     }
+    target ??= fallbackTarget(view, m, source, actorOfCountry);
     let draft = makeDraft(m, source, target, tm);
     if (m.pattern.flags.has('claim')) draft = refineClaim(view, data, m, draft, built);
     built.push({ match: m, draft });
