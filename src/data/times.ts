@@ -28,11 +28,16 @@ export interface TimesPatternRow {
 
 export type Tense = 'past' | 'present' | 'future';
 
+/**
+ * What a cue says: a tense; `completed` for what is over by publication whatever the verb ("since",
+ * "ago": a past that no reported future can override); `none` for a modal (see tense-cues.tsv).
+ */
+export type CueTense = Tense | 'completed' | 'none';
+
 export interface TenseCue {
   /** Consecutive token normal forms. */
   readonly words: readonly string[];
-  /** `none`: a modal that carries no tense itself but keeps a following participle from reading as past. */
-  readonly tense: Tense | 'none';
+  readonly tense: CueTense;
 }
 
 export interface TimesData {
@@ -41,7 +46,7 @@ export interface TimesData {
   readonly cues: readonly TenseCue[];
 }
 
-const TENSES: readonly string[] = ['past', 'present', 'future', 'none'];
+const TENSES: readonly string[] = ['past', 'present', 'future', 'completed', 'none'];
 
 /** Parses the three files' contents (what `loadTimesData` reads from data/times/). */
 export function parseTimesData(files: { lexicon: string; patterns: string; cues: string }): TimesData {
@@ -77,10 +82,10 @@ export function parseTimesData(files: { lexicon: string; patterns: string; cues:
     if (!row.cue || !TENSES.includes(tense)) {
       throw new SitrepError(
         'DATA_INVALID',
-        `tense-cues.tsv line ${line}: a cue and a tense (past, present, future, none) are required`,
+        `tense-cues.tsv line ${line}: a cue and a tense (past, present, future, completed, none) are required`,
       );
     }
-    return Object.freeze({ words: Object.freeze(row.cue.split(/\s+/)), tense: tense as Tense | 'none' });
+    return Object.freeze({ words: Object.freeze(row.cue.split(/\s+/)), tense: tense as CueTense });
   });
   return Object.freeze({
     lexicon: Object.freeze(lexicon),

@@ -12,7 +12,7 @@
  * Depends on core, the stage contract and the times data loader; never on store, CLI or HTTP.
  */
 import type { SitrepDocument, TimeExpression, Token } from '../../core/types.js';
-import { loadTimesData, type Tense, type TimesData } from '../../data/times.js';
+import { loadTimesData, type TimesData } from '../../data/times.js';
 import { type Stage, stageTag } from '../../pipeline/stage.js';
 import {
   type CompiledPattern,
@@ -23,7 +23,7 @@ import {
   lookup,
 } from './compile.js';
 import { RESOLVERS, type Resolution, type ResolveContext } from './resolvers.js';
-import { clauseTense, indexCues, type TenseIndex } from './tense.js';
+import { type ClauseTense, clauseTense, indexCues, type TenseIndex } from './tense.js';
 
 const VERSION = 1;
 /** How much text before a match its `before` context may span ("the beginning of"). */
@@ -73,7 +73,7 @@ function tryPattern(
     return null;
   const end = start + m[0].length;
   const groups = m.groups ?? {};
-  let tense: Tense | null | undefined;
+  let tense: ClauseTense | null | undefined;
   const ctx: ResolveContext = {
     pub: published,
     group: (name) => groups[name]?.toLowerCase().replace(/\s+/g, ' '),

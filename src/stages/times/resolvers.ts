@@ -8,7 +8,6 @@
  */
 import { addDays, isoWeekday, isValidIsoDate } from '../../core/dates.js';
 import type { TimeExpression } from '../../core/types.js';
-import type { Tense } from '../../data/times.js';
 import {
   addMonths,
   daysInMonth,
@@ -29,6 +28,7 @@ import {
   ym,
   ymd,
 } from './calendar.js';
+import type { ClauseTense } from './tense.js';
 
 export interface Resolution {
   readonly type: TimeExpression['type'];
@@ -49,7 +49,7 @@ export interface ResolveContext {
   /** The lexicon value of any word in a class. */
   lexWord(cls: string, word: string): string | undefined;
   /** The tense of the clause around the match (computed on first call). */
-  tense(): Tense | null;
+  tense(): ClauseTense | null;
 }
 
 export type Resolver = (ctx: ResolveContext) => Resolution | null;
@@ -63,6 +63,8 @@ const MOD: Readonly<Record<string, string>> = {
   middle: 'MID',
   end: 'END',
 };
+
+const isPast = (t: ClauseTense | null): boolean => t === 'past' || t === 'completed';
 
 const day = (iso: string): Resolution => ({ type: 'DATE', value: iso, from: iso, to: iso });
 const interval = (value: string, iv: Interval, type: Resolution['type'] = 'DATE'): Resolution => ({
@@ -105,7 +107,7 @@ function yearForMonth(ctx: ResolveContext, pub: string, m: number, rel: string |
   if (rel === 'next' || rel === 'coming') return m > m0 ? y : y + 1;
   if (rel === 'this') return y;
   const tense = ctx.tense();
-  if (tense === 'past') return m <= m0 ? y : y - 1;
+  if (isPast(tense)) return m <= m0 ? y : y - 1;
   if (tense === 'future') return m >= m0 ? y : y + 1;
   // Tenseless: the nearest such month, the earlier one on a tie ("through January" said in October
   // is next January; "in April" said in October is this year's).
@@ -115,19 +117,32 @@ function yearForMonth(ctx: ResolveContext, pub: string, m: number, rel: string |
 }
 
 /**
- * A month and day without a year: in a past clause the latest on or before publication, in a future
- * clause the next on or after it, otherwise the nearest of the three candidate years.
+ * A month and day without a year. A weekday beside it ("Monday, Oct. 26") picks the year outright.
+ * Otherwise: in a past clause the latest on or before publication, unless the next one is at most
+ * REPORTED_AHEAD days away (a past reporting verb over a date to come: "extended the offer to Nov. 20",
+ * while a year-old date would carry its year); in a future clause the next on or after publication;
+ * otherwise the nearest of the candidate years.
  */
 function dateForMonthDay(ctx: ResolveContext, pub: string, m: number, d: number): string | null {
   const { y } = partsOf(pub);
   const candidates = [y - 1, y, y + 1].filter((cy) => d <= daysInMonth(cy, m)).map((cy) => ymd(cy, m, d));
   if (candidates.length === 0) return null;
+  const wd = ctx.lex('weekday');
+  if (wd !== undefined) {
+    const same = candidates.filter((c) => isoWeekday(c) + 1 === Number(wd));
+    if (same.length === 1) return same[0]!;
+  }
+  const days = (c: string) => (Date.parse(c) - Date.parse(pub)) / 86_400_000;
   const tense = ctx.tense();
-  if (tense === 'past') return candidates.filter((c) => c <= pub).pop() ?? null;
-  if (tense === 'future') return candidates.find((c) => c >= pub) ?? null;
-  const dist = (c: string) => Math.abs(Date.parse(c) - Date.parse(pub));
-  return candidates.reduce((best, c) => (dist(c) < dist(best) ? c : best));
+  const next = candidates.find((c) => c >= pub) ?? null;
+  if (tense === 'past' && next && days(next) <= REPORTED_AHEAD) return next;
+  if (isPast(tense)) return candidates.filter((c) => c <= pub).pop() ?? null;
+  if (tense === 'future') return next;
+  return candidates.reduce((best, c) => (Math.abs(days(c)) < Math.abs(days(best)) ? c : best));
 }
+
+/** How far ahead a date under a past verb may lie and still be read as this year's (see dateForMonthDay). */
+const REPORTED_AHEAD = 60;
 
 function unitValue(n: number | 'X', unit: string): string {
   if (unit === '2W') return n === 'X' ? 'PXW' : `P${n * 2}W`;
@@ -440,7 +455,7 @@ export const RESOLVERS: Readonly<Record<string, Resolver>> = {
       if (rel === 'last' || rel === 'past') pick = candidates.filter((c) => c.at < now).pop();
       else if (rel === 'next' || rel === 'coming') pick = candidates.find((c) => c.at > now);
       else if (rel === 'this') pick = { cy: y0 };
-      else if (tense === 'past') pick = candidates.filter((c) => c.at <= now).pop();
+      else if (isPast(tense)) pick = candidates.filter((c) => c.at <= now).pop();
       else if (tense === 'future') pick = candidates.find((c) => c.at >= now);
       y = (pick ?? { cy: y0 }).cy;
     } else return unresolved(`XXXX-${s}`);

@@ -7,7 +7,10 @@
  * Depends on core types and the data types; no I/O.
  */
 import type { Token } from '../../core/types.js';
-import type { Tense, TenseCue } from '../../data/times.js';
+import type { CueTense, Tense, TenseCue } from '../../data/times.js';
+
+/** The tense of a clause as the resolvers see it: a tense, or `completed` (over by publication). */
+export type ClauseTense = Tense | 'completed';
 
 /** How far (in tokens) to look on each side: beyond that the verb rarely governs the expression. */
 const REACH = 12;
@@ -33,12 +36,7 @@ export function indexCues(cues: readonly TenseCue[]): TenseIndex {
   return { byFirst };
 }
 
-function cueAt(
-  tokens: readonly Token[],
-  i: number,
-  index: TenseIndex,
-  sentence: number,
-): TenseCue['tense'] | null {
+function cueAt(tokens: readonly Token[], i: number, index: TenseIndex, sentence: number): CueTense | null {
   const list = index.byFirst.get(tokens[i]!.normal);
   if (!list) return null;
   for (const cue of list) {
@@ -97,12 +95,7 @@ function participleTense(
   return nearestAux === 'present' ? 'present' : 'past';
 }
 
-function tenseOf(
-  tokens: readonly Token[],
-  i: number,
-  index: TenseIndex,
-  sentence: number,
-): TenseCue['tense'] | null {
+function tenseOf(tokens: readonly Token[], i: number, index: TenseIndex, sentence: number): CueTense | null {
   const cue = cueAt(tokens, i, index, sentence);
   if (cue === 'none') return cue;
   if (cue === 'future') return cue;
@@ -139,7 +132,7 @@ export function clauseTense(
   start: number,
   end: number,
   index: TenseIndex,
-): Tense | null {
+): ClauseTense | null {
   const first = tokenAt(tokens, start);
   if (first >= tokens.length) return null;
   let last = first;

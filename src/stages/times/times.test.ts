@@ -248,6 +248,28 @@ const CASES: Case[] = [
     to: '2024-10-21',
   },
   {
+    text: 'The bid was extended to Nov. 20.',
+    span: 'Nov. 20',
+    value: '2024-11-20',
+    from: '2024-11-20',
+    to: '2024-11-20',
+    future: true,
+  },
+  {
+    text: 'The Times said in an editorial on Saturday, Oct. 26: talks failed.',
+    span: 'Saturday, Oct. 26',
+    value: '2024-10-26',
+    from: '2024-10-26',
+    to: '2024-10-26',
+  },
+  {
+    text: 'Police have searched for him since the Dec. 3 attack.',
+    span: 'Dec. 3',
+    value: '2023-12-03',
+    from: '2023-12-03',
+    to: '2023-12-03',
+  },
+  {
     text: 'Filed 2024-10-28 in Kyiv.',
     span: '2024-10-28',
     value: '2024-10-28',
