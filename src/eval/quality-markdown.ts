@@ -14,6 +14,8 @@ export interface QualityContext {
   readonly date: string;
   /** The pipeline's version string (stage@version list). */
   readonly pipeline: string;
+  /** The git commit measured, with " (with uncommitted changes)" when the tree was dirty; null when unknown. */
+  readonly commit?: string | null;
 }
 
 function mdTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -37,6 +39,7 @@ export function renderQualityMarkdown(results: readonly EvalResult[], ctx: Quali
   out.push(`- Date: ${ctx.date}`);
   out.push(`- Command: \`${ctx.command}\``);
   out.push(`- Pipeline: \`${ctx.pipeline}\``);
+  if (ctx.commit) out.push(`- Commit: ${ctx.commit}`);
   out.push(
     '- Gold data: third-party corpora read at run time from `../shared/data` (never copied into the project).',
   );

@@ -3,10 +3,12 @@
  * [--markdown FILE]`: measures extraction quality on third-party gold data beside a peer (see
  * docs/QUALITY.md). Argument checks and printing only; the work is in src/eval/run-eval.ts.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { SitrepError } from '../../core/errors.js';
+import { packageRoot } from '../../data/paths.js';
 import { formatMisses, formatResult, formatSummary } from '../../eval/format.js';
 import { renderQualityMarkdown } from '../../eval/quality-markdown.js';
 import { resultJson, runEval, suiteNames, suitesFor } from '../../eval/run-eval.js';
@@ -31,6 +33,23 @@ function count(flag: string, value: string | undefined): number | null {
   if (!/^\d+$/.test(value))
     throw new SitrepError('BAD_ARGUMENT', `${flag} ${value}: expected a whole number`);
   return Number(value);
+}
+
+/** The commit the package sits at, flagged when the tree has changes; null outside a git checkout. */
+function gitCommit(): string | null {
+  try {
+    const run = (args: string[]) =>
+      execFileSync('git', args, {
+        cwd: packageRoot,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
+    const sha = run(['rev-parse', '--short', 'HEAD']);
+    const dirty = run(['status', '--porcelain', '--untracked-files=no']) !== '';
+    return `\`${sha}\`${dirty ? ' (with uncommitted changes)' : ''}`;
+  } catch {
+    return null;
+  }
 }
 
 export function registerEval(program: Command, result: CommandResult): void {
@@ -81,6 +100,7 @@ export function registerEval(program: Command, result: CommandResult): void {
             command: ['node bin/sitrep.js', ...process.argv.slice(2)].join(' '),
             date: new Date().toISOString().slice(0, 10),
             pipeline: defaultPipeline().version,
+            commit: gitCommit(),
           });
           mkdirSync(path.dirname(path.resolve(opts.markdown)), { recursive: true });
           writeFileSync(opts.markdown, md);
