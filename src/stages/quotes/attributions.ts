@@ -98,7 +98,11 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
   const closeAt = new Map<number, QuotedPiece>();
   for (const p of pieces) {
     openAt.set(p.open, p);
-    if (p.close !== null) closeAt.set(p.close, p);
+    if (p.close !== null) {
+      closeAt.set(p.close, p);
+      // A two-character mark ('') is two tokens: either one closes.
+      if (text.startsWith("''", p.close)) closeAt.set(p.close + 1, p);
+    }
   }
   const isOpen = (t: Token | undefined): boolean => t !== undefined && openAt.has(t.start);
   const isClose = (t: Token | undefined): boolean => t !== undefined && closeAt.has(t.start);
@@ -278,6 +282,17 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
       k--;
     }
     if (negated && polarity === 'positive') polarity = 'negative';
+    // "Rep. Earl Blumenauer (D-Ore.) said": a bracketed note after the name is skipped.
+    let bracket: number | null = null;
+    if (isPunct(tokens[k], ')')) {
+      for (let j = k - 1; j >= lo && k - j < 10; j--) {
+        if (isPunct(tokens[j], '(')) {
+          bracket = k;
+          k = j - 1;
+          break;
+        }
+      }
+    }
 
     // The cue keeps its auxiliaries and negation ("has said", "did not confirm"): they are part of
     // what the source is reported to do.
@@ -297,7 +312,7 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
 
     // The source before the verb.
     let sourceFirst = npBack(k, lo);
-    let sourceLast = k + 1;
+    let sourceLast = bracket !== null && sourceFirst !== null ? bracket + 1 : k + 1;
     let sharesSourceWith: number | null = null;
     if (sourceFirst !== null && tokens[sourceFirst - 1]?.pos === 'ADP' && sourceFirst - 1 > lo) {
       // A prepositional phrase before the verb: part of the source ("a spokesman for the campaign
@@ -452,6 +467,13 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
       const content = beforeContent(boundary!, unit, unitStartIndex);
       if (content && (hasQuote(content) || hasVerb(content))) {
         return { ...withSource, content, rule: `${m.row.rule} post-posed`, shape: 'post-posed' };
+      }
+      // "At one point, she said, she was considering …": a parenthetical cue; the content follows.
+      if (isPunct(next, ',') && cueLast + 1 < hi) {
+        const after = contentSpan(text, tokens[cueLast + 1]!.start, unit.end);
+        if (after && hasVerb(after)) {
+          return { ...withSource, content: after, rule: `${m.row.rule} parenthetical`, shape: 'post-posed' };
+        }
       }
     }
     if (next && cueLast < hi && !isPunct(next, ',.;)—–-') && !(needsThat && !isOpen(next) && !quoteOnly)) {

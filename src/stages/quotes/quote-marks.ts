@@ -62,18 +62,21 @@ function paragraphs(text: string): [number, number][] {
 export function findQuotedPieces(text: string): QuotedPiece[] {
   const pieces: QuotedPiece[] = [];
   // Every quotation mark the pairing looks at (a local regex: its lastIndex is per call).
-  const MARKS = /["“”„«»‘’]/g;
+  // Two apostrophes ('') stand for a straight double mark in ASCII-typed archives.
+  const MARKS = /''|["“”„«»‘’]/g;
   let chain = -1;
   let runningOn = false;
   for (const [pStart, pEnd] of paragraphs(text)) {
     let open: number | null = null;
     let openMark = '';
+    let openLen = 1;
     let single: number | null = null;
     const first = firstNonSpace(text, pStart);
     // Only a paragraph that opens with a mark can continue a run-on quotation.
-    if (runningOn && !(DOUBLE_OPEN.has(text[first]!) || text[first] === '"')) runningOn = false;
-    const push = (o: number, c: number | null, contentEnd: number): void => {
-      const [s, e] = contentOf(text, o + 1, contentEnd);
+    if (runningOn && !(DOUBLE_OPEN.has(text[first]!) || text[first] === '"' || text.startsWith("''", first)))
+      runningOn = false;
+    const push = (o: number, c: number | null, contentEnd: number, markLen = 1): void => {
+      const [s, e] = contentOf(text, o + markLen, contentEnd);
       if (e <= s) return;
       // A piece opening a paragraph right after a run-on piece continues that quotation.
       const continues = runningOn && o === first;
@@ -85,11 +88,14 @@ export function findQuotedPieces(text: string): QuotedPiece[] {
     MARKS.lastIndex = pStart;
     for (let mk = MARKS.exec(text); mk && mk.index < pEnd; mk = MARKS.exec(text)) {
       const i = mk.index;
-      const ch = mk[0];
+      // '' behaves as a straight double mark.
+      const ch = mk[0] === "''" ? '"' : mk[0];
+      const len = mk[0].length;
       if (open === null) {
-        if (DOUBLE_OPEN.has(ch) || (ch === '"' && !isSpace(text[i + 1]))) {
+        if (DOUBLE_OPEN.has(ch) || (ch === '"' && !isSpace(text[i + len]))) {
           open = i;
           openMark = ch;
+          openLen = len;
           single = null;
         } else if (ch === '‘' && (i === pStart || !isLetter(text[i - 1])) && isLetter(text[i + 1])) {
           single = i;
@@ -109,17 +115,18 @@ export function findQuotedPieces(text: string): QuotedPiece[] {
         (ch === '"' && (openMark === '"' || openMark === '„')) ||
         (ch === LOW_CLOSE && openMark === '„');
       if (closes) {
-        push(open, i, i);
+        push(open, i, i, openLen);
         open = null;
       } else if (DOUBLE_OPEN.has(ch)) {
         // A second opening mark before any closing one: the first quotation was never closed.
-        push(open, null, i);
+        push(open, null, i, openLen);
         open = i;
         openMark = ch;
+        openLen = len;
       }
     }
     if (open !== null) {
-      push(open, null, pEnd);
+      push(open, null, pEnd, openLen);
       runningOn = true;
     }
   }

@@ -375,6 +375,18 @@ describe('quotes stage: more source shapes', () => {
   });
 });
 
+describe('quotes stage: archives and brackets', () => {
+  it("two apostrophes ('') as quotation marks, a bracketed note after the name, a parenthetical cue", () => {
+    const text =
+      "''It would be a very big story,'' Rep. Earl Blumenauer (D-Ore.) said. At one point, she said, she was considering a run.";
+    const { quotes, attributions } = run(text, { EB: ['person', 'Earl Blumenauer'] });
+    at(text, quotes[0], 'It would be a very big story');
+    assert.equal(quotes[0]!.speaker, 'EB');
+    at(text, attributions[0]!.source, 'Rep. Earl Blumenauer (D-Ore.)');
+    at(text, attributions[1]!.content, 'she was considering a run', text.indexOf('said,'));
+  });
+});
+
 describe('findQuotedPieces', () => {
   it('pairs curly, straight and single curly marks, and tells a closing ’ from an apostrophe', () => {
     const text = 'He said “yes.” She said "no." The soldiers’ families said ‘we won’t wait’.';

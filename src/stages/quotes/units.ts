@@ -43,9 +43,9 @@ export function buildUnits(
   let p = 0;
   let current: Growing | null = null;
   for (const s of sentences) {
-    // A sentence opening in lower case after a closing quotation mark is the splitter's mistake
-    // ("“…alright?” he urged them"): it continues the unit.
-    const continues = current !== null && /^[\p{Ll}]/u.test(s.text) && /["”’]$/.test(current.text);
+    // A sentence opening in lower case or with a closing bracket is the splitter's mistake
+    // ("“…alright?” he urged them", "Blumenauer (D-Ore.) said"): it continues the unit.
+    const continues = current !== null && /^[\p{Ll})\]]/u.test(s.text);
     if (current && s.paragraph === current.paragraph && (s.start < current.reach || continues)) {
       current.end = s.end;
       current.text = s.text;
