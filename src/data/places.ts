@@ -450,7 +450,10 @@ function loadCountries(): CountryRecord[] {
   return world
     .filter((c) => c.cca3 && c.latlng?.length === 2)
     .map((c) => {
-      const names = [c.name.common, c.name.official, ...(isoNames[c.cca2] ?? []), ...c.altSpellings];
+      // Alternative spellings include native names that are English words ("Island" for Iceland): keep
+      // only the English names, several-word spellings and acronyms (DPRK) from that list.
+      const alt = c.altSpellings.filter((n) => n.includes(' ') || /^[A-Z]{3,5}$/.test(n));
+      const names = [c.name.common, c.name.official, ...(isoNames[c.cca2] ?? []), ...alt];
       // Two-letter codes other than the English usages (US, UK) are not names news writes.
       const kept = names.filter((n) => usable(n) && (n.length > 2 || n === 'US' || n === 'UK'));
       return { cca2: c.cca2, cca3: c.cca3, names: [...new Set(kept)], lat: c.latlng[0], lon: c.latlng[1] };

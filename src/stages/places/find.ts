@@ -24,6 +24,40 @@ export interface PlaceMention {
 }
 
 const UPPER = /^\p{Lu}/u;
+/** Lower-case words that may stand inside a place name ("Bosnia and Herzegovina", "Rio de Janeiro"). */
+const NAME_PARTICLES = new Set([
+  'of',
+  'the',
+  'and',
+  'on',
+  'upon',
+  'in',
+  'de',
+  'del',
+  'la',
+  'le',
+  'les',
+  'el',
+  'al',
+  'du',
+  'des',
+  'der',
+  'di',
+  'da',
+  'do',
+  'dos',
+  'y',
+  'en',
+  'sur',
+  'am',
+  'an',
+  'im',
+  'bei',
+  'es',
+  'ez',
+  'i',
+  'e',
+]);
 const WEEKDAY_MONTH =
   /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)$/;
 
@@ -44,6 +78,9 @@ function matchNames(text: string, tokens: readonly Token[], data: PlacesData): R
     for (let j = i; j < tokens.length && j < i + data.maxWords * 2 + 2; j++) {
       const tj = tokens[j]!;
       if (tj.sentence !== t.sentence) break;
+      // Every word of a name is capitalised but its particles: "the gap" is not The Gap.
+      if (j > i && /^\p{Ll}/u.test(tj.text) && !NAME_PARTICLES.has(tj.text) && tokens[j - 1]!.spaceAfter)
+        break;
       // A hyphen ends a name: "Washington-based" is Washington, "Guinea-Bissau" is found whole below.
       const key = normaliseName(text.slice(t.start, tj.end));
       if (!data.continues(key)) {

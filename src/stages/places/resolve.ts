@@ -13,6 +13,8 @@ const COUNTRY_CONTEXT = 1.5;
 const COUNTRY_CONTEXT_CAP = 2;
 /** Score when the candidate's first-level region is itself mentioned. */
 const ADMIN1_CONTEXT = 2;
+/** Smallest city that counts as context for its region. */
+const ADMIN1_CITY_POPULATION = 100000;
 /** Score when the place right after the name and a comma contains the candidate ("Paris, Texas"). */
 const QUALIFIER = 5;
 
@@ -65,8 +67,10 @@ export function resolvePlaces(
     const e = data.entry(c.entry);
     const key = mentions[i]!.key;
     if (e.country) bump(countryCount, e.country, key);
-    // Regions and the cities in them both count: "Atlanta" makes "Georgia" the state.
-    if (e.admin1) bump(admin1Count, e.admin1, key);
+    // Regions and the big cities in them count ("Atlanta" makes "Georgia" the state); a small town's
+    // pick is too weak to steer others ("Perry" must not pull "Manchester" to Georgia).
+    if (e.admin1 && (e.featureClass !== 'city' || e.population >= ADMIN1_CITY_POPULATION))
+      bump(admin1Count, e.admin1, key);
   });
 
   return mentions.map((m) => {
