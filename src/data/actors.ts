@@ -91,6 +91,8 @@ export interface ActorsData {
   readonly people: readonly OfficeHolder[];
   readonly titles: readonly TitleEntry[];
   readonly lexicon: ActorLexicon;
+  /** Lower-cased given names and the gender they usually mark (null when either). */
+  readonly givenNames: ReadonlyMap<string, Gender | null>;
 }
 
 /** Territories that act in the news although world-countries does not mark them independent. */
@@ -319,6 +321,13 @@ function loadLexicon(): ActorLexicon {
   };
 }
 
+function loadGivenNames(): Map<string, Gender | null> {
+  const out = new Map<string, Gender | null>();
+  for (const { row } of parseTsv(readDataFile('actors', 'given-names.tsv')))
+    out.set(row.name!, gender(row.gender));
+  return out;
+}
+
 let shared: ActorsData | null = null;
 
 /** The actors dictionaries, read and frozen once per process. */
@@ -336,6 +345,7 @@ export function loadActorsData(): ActorsData {
     people: Object.freeze(loadPeople()),
     titles: Object.freeze(loadTitles()),
     lexicon: Object.freeze(loadLexicon()),
+    givenNames: loadGivenNames(),
   });
   return shared;
 }

@@ -232,6 +232,17 @@ describe('actors stage: people', () => {
     assert.deepEqual(mentions(byName(actors, 'Maria Lopez')), [['Maria Lopez', 130]]);
   });
 
+  it('finds people by a given name and a surname, and genders them by the given name', () => {
+    const text = 'The report was written by Robert Mueller and Sarah Connolly. She signed it in Abu Dhabi.';
+    const actors = run(text, '2019-04-18');
+    assert.deepEqual(mentions(byName(actors, 'Robert Mueller')), [['Robert Mueller', 26]]);
+    assert.deepEqual(mentions(byName(actors, 'Sarah Connolly')), [
+      ['Sarah Connolly', 45],
+      ['She', 61],
+    ]);
+    assert.equal(actors.filter((a) => a.kind === 'person').length, 2);
+  });
+
   it('attaches an apposition to a listed person and its organisation', () => {
     const grossi = byName(
       run('Rafael Grossi, the head of the IAEA, said inspectors were blocked.'),
@@ -373,6 +384,7 @@ describe('actors stage: people', () => {
         governmentNouns: new Set(),
         calendar: new Set(),
       },
+      givenNames: new Map(),
     };
     const actors = run(
       'Freedonian Minister Chicolini said Firefly was right. He agreed.',

@@ -36,6 +36,8 @@ export interface NameFindings {
   readonly people: PersonHit[];
   /** Spans of every accepted or blocking name: person names stop where one of these starts. */
   readonly occupied: { start: number; end: number }[];
+  /** Spans of every dictionary name, refused ones included ("in Abu Dhabi" is no person either). */
+  readonly matched: readonly { start: number; end: number }[];
 }
 
 /** "the"/"The" right before `pos` (one space). */
@@ -165,5 +167,5 @@ export function findNames(index: TextIndex, c: CompiledActors): NameFindings {
   };
   for (const a of ambiguous) if (confirmed.has(a.key) || coordinated(a) || titled(a)) candidates.push(a);
   candidates.sort((a, b) => a.start - b.start);
-  return { candidates, people, occupied };
+  return { candidates, people, occupied, matched: matches };
 }

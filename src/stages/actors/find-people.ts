@@ -11,7 +11,7 @@
 import type { Gender, TitleEntry } from '../../data/actors.js';
 import type { CompiledActors } from './compile.js';
 import type { Candidate, NameFindings } from './find-names.js';
-import type { PersonRecord, PersonRegistry } from './people.js';
+import { type PersonRecord, type PersonRegistry, surnameOf } from './people.js';
 import {
   isCapitalised,
   type NameRules,
@@ -261,6 +261,38 @@ export function findPeople(
       out.push({ start: name.start, end: name.end, person: p, via: 'name', rule });
       take(name.start, name.end);
     }
+  }
+
+  // 3c. A given name and a surname: "Robert Mueller", "Sabrina Singh", with no title or verb around.
+  const named = new Uint8Array(text.length + 1);
+  for (const m of names.matched) named.fill(1, m.start, m.end);
+  for (const tok of index.tokens) {
+    if (named[tok.start]) continue;
+    if (tok.pos !== 'PROPN' || !isCapitalised(tok.text) || !c.data.givenNames.has(tok.text.toLowerCase()))
+      continue;
+    if (!isFree(tok.start, tok.end) || text[tok.end] !== ' ') continue;
+    // The given name must start the name: "Martin Luther King" is read from "Martin", not "Luther".
+    const prev = wordBefore(text, tok.start);
+    if (prev && prev.end === tok.start - 1 && isCapitalised(prev.text) && !index.startsSentence(prev.start))
+      continue;
+    const name = readNameForward(text, tok.start, rules, 3);
+    if (!name || name.words.length < 2 || !isFree(name.start, name.end)) continue;
+    // Part of a longer proper noun ("Robert Wood Johnson Foundation", "John Hopkins University").
+    const next = text[name.end] === ' ' ? wordAfter(text, name.end + 1) : null;
+    if (next && next.start === name.end + 1 && isCapitalised(next.text)) continue;
+    const rule = 'given-name';
+    const p = registry.forName(name.words, name.start, rule);
+    out.push({ start: name.start, end: name.end, person: p, via: 'name', rule });
+    take(name.start, name.end);
+  }
+
+  // The gender a given name marks, for people neither the list nor a title gendered (not for names
+  // written family name first, where the first word is not a given name).
+  for (const p of registry.byKey.values()) {
+    if (p.gender || p.holder) continue;
+    const words = p.name.split(' ');
+    if (words.length < 2 || surnameOf(words) === words[0]) continue;
+    p.gender = c.data.givenNames.get(words[0]!.toLowerCase()) ?? null;
   }
 
   // 4b. Bare surnames of the people met so far.

@@ -159,7 +159,13 @@ export function readNameForward(text: string, pos: number, rules: NameRules, max
     if (text[at] !== ' ' || !/[\p{L}]/u.test(text[at + 1] ?? '')) break;
     at++;
   }
-  while (words.length && words[words.length - 1]!.particle) words.pop();
+  // Trailing particles and initials are not the end of a name ("Alexandre D." is cut at the initial).
+  while (
+    words.length > 1 &&
+    (words[words.length - 1]!.particle || /^\p{Lu}\.$/u.test(words[words.length - 1]!.text))
+  ) {
+    words.pop();
+  }
   if (!words.length || words[0]!.particle) return null;
   return { start: words[0]!.start, end: words[words.length - 1]!.end, words: words.map((w) => w.text) };
 }
