@@ -147,15 +147,17 @@ export function leadBlocked(text: string, start: number): boolean {
 }
 
 /**
- * All patterns compiled into one scanner: an alternation in file order, capture group i + 1 marking
- * pattern i. One pass over the text with a word-boundary check
- * first is about three times faster than a pass per pattern (measured: ~370 µs against ~1.2 ms on a
- * 2.7 KB article), because the engine tries the alternatives only at word starts. The price: at one
+ * All patterns compiled into one sticky scanner: an alternation in file order, capture group i + 1
+ * marking pattern i, tried only where a word that can start a pattern begins (`starters`: every word
+ * of the pattern column and of the lexicon, lower-case and capitalised; numbers always). One
+ * alternation is about three times faster than a pass per pattern, and trying it only at starter
+ * words spares the engine some 75 failing alternatives at every other word. The price: at one
  * position the first alternative that matches wins, so patterns.tsv lists longer forms first.
  */
 export interface CompiledTimes {
   readonly patterns: readonly CompiledPattern[];
   readonly scanner: RegExp;
+  readonly starters: ReadonlySet<string>;
 }
 
 export function compilePatterns(
@@ -210,8 +212,23 @@ export function compilePatterns(
       classes,
     });
   });
+  // A superset of the words a match can start with: the words of every pattern (placeholders and
+  // group names taken out), the words of the lexicon and of the built-in shapes.
+  const starters = new Set<string>();
+  // Lower-case and capitalised forms, so the scan needs no case folding per word: no pattern matches
+  // a word in any other case.
+  const addWords = (text: string) => {
+    for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) {
+      starters.add(w);
+      starters.add(w[0]!.toUpperCase() + w.slice(1));
+    }
+  };
+  for (const row of rows) addWords(row.pattern.replace(/\{\w+\}|<\w+:|\\[a-z]/g, ' '));
+  for (const e of lexicon) addWords(e.word);
+  addWords('noon midnight');
   return Object.freeze({
     patterns: Object.freeze(patterns),
-    scanner: new RegExp(`\\b(?:${sources.join('|')})`, 'gu'),
+    scanner: new RegExp(`(?:${sources.join('|')})`, 'uy'),
+    starters,
   });
 }
