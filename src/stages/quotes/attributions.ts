@@ -160,7 +160,9 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
         (t.pos === 'PRON' && j === k && !/^(his|her|its|their|our|my|your)$/.test(t.normal)) ||
         POSSESSIVE.has(t.normal) ||
         (t.text === '-' && !tokens[j - 1]?.spaceAfter && t.spaceAfter === false) ||
-        (t.normal === 'of' && j > k && tokens[j + 1]?.pos !== 'VERB') ||
+        (/^(of|to|for|at|from|with)$/.test(t.normal) &&
+          j > k &&
+          ['DET', 'PROPN', 'NOUN', 'ADJ'].includes(tokens[j + 1]?.pos ?? '')) ||
         (t.normal === 'and' && tokens[j - 1]?.pos === 'PROPN' && tokens[j + 1]?.pos === 'PROPN');
       if (!ok) break;
       if (t.pos === 'PRON' && j === k) {
@@ -354,29 +356,48 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
         if (!content || quoteOnly) return null;
         return { ...base, source, content, rule: `${m.row.rule} inverted`, shape: 'inverted' };
       }
-      for (let j = k - 1; j > lo && k - j < 16 && isSep(tokens[k]); j--) {
-        if (isSep(tokens[j])) {
-          const np = npBack(j - 1, lo);
-          const before = tokens[np === null ? 0 : np - 1];
-          // Only a noun phrase between the commas is an appositive ("Rutte, NATO's chief, said"),
-          // or a relative clause ("Pierce, who represents eight of them, claimed").
-          const relative = tokens[j + 1]!.normal === 'who';
-          let appositive = j + 1 < k;
-          for (let x = j + 1; x < k && appositive && !relative; x++) {
-            const t = tokens[x]!;
-            if (t.pos === 'VERB' || t.pos === 'AUX' || (t.pos === 'PUNCT' && t.text !== '-'))
-              appositive = false;
-          }
-          if (relative) appositive = true;
-          if (
-            np !== null &&
-            appositive &&
-            (np === lo || isPunct(before, ',;:') || isOpen(before) || isClose(before))
-          ) {
-            sourceFirst = np;
-            // The relative clause describes the source but is not its name.
-            sourceLast = relative ? j : k;
-          }
+      // Walk back over the separators: "Johnson, a salesman from Sumter, South Carolina, says".
+      for (let j = k - 1, tries = 0; j > lo && k - j < 30 && tries < 3 && isSep(tokens[k]); j--) {
+        if (!isSep(tokens[j])) continue;
+        tries++;
+        // Between the separators: a noun phrase (an appositive: "Rutte, NATO's chief, said"),
+        // possibly with a relative clause ("a Republican who led the committee"), or a relative
+        // clause alone ("Pierce, who represents eight of them, claimed").
+        const relative = tokens[j + 1]!.normal === 'who';
+        let appositive = j + 1 < k && !['VERB', 'AUX'].includes(tokens[j + 1]!.pos);
+        let inClause = relative;
+        for (let x = j + 1; x < k && appositive; x++) {
+          const t = tokens[x]!;
+          if (t.normal === 'who' || t.normal === 'which') inClause = true;
+          else if ((t.pos === 'VERB' || t.pos === 'AUX') && !inClause) appositive = false;
+          else if (t.pos === 'PUNCT' && t.text !== '-' && !isSep(t) && !/[.()]/.test(t.text))
+            appositive = false;
+        }
+        if (!appositive) break;
+        const np = npBack(j - 1, lo);
+        const before = tokens[np === null ? 0 : np - 1];
+        const leads =
+          np !== null &&
+          (np === lo ||
+            isPunct(before, ',;:') ||
+            isOpen(before) ||
+            isClose(before) ||
+            (np - 1 === lo && (before!.pos === 'CCONJ' || before!.pos === 'ADV')));
+        if (np !== null && leads) {
+          sourceFirst = np;
+          // The relative clause describes the source but is not its name.
+          sourceLast = relative ? j : k;
+          break;
+        }
+        // "One of the authors of that report, Ari Fleischer, said": the name between the commas.
+        if (
+          !relative &&
+          tokens[j - 1]?.pos === 'NOUN' &&
+          tokens.slice(j + 1, k).some((t) => t.pos === 'PROPN') &&
+          k - j <= 5
+        ) {
+          sourceFirst = j + 1;
+          sourceLast = k;
           break;
         }
       }
