@@ -353,6 +353,17 @@ describe('quotes stage: more source shapes', () => {
     at(text, rel!.content, 'the detention was cruel');
   });
 
+  it('an appositive over several commas; a name set off after a common noun; an inverted source with "to"', () => {
+    const text =
+      'Joe Johnson, a salesman from Sumter, South Carolina, says Cruz will win. One of the authors of the report, Ari Fleischer, said Trump will test it. “It is bad,” said a longtime adviser to Trump.';
+    const [johnson, fleischer, adviser] = run(text).attributions;
+    at(text, johnson!.source, 'Joe Johnson, a salesman from Sumter, South Carolina');
+    at(text, johnson!.content, 'Cruz will win');
+    at(text, fleischer!.source, 'Ari Fleischer');
+    at(text, adviser!.source, 'a longtime adviser to Trump');
+    at(text, adviser!.content, 'It is bad');
+  });
+
   it('a passive with its agent: C was first reported by X', () => {
     const text = 'The meeting was first reported by Politico.';
     const a = run(text).attributions[0]!;
