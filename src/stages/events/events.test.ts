@@ -259,9 +259,9 @@ const cases: Case[] = [
     more: (e) => assert.equal(e.polarity, 'positive'),
   },
   {
-    name: 'threatened to attack: a threat of force',
+    name: 'threatened to attack: a threat of force (the attack is the threat’s object, not an event)',
     text: 'Iran threatened to attack Israel.',
-    trigger: 'attack',
+    trigger: 'threatened',
     cameo: '138',
     source: 'IRN',
     target: 'ISR',
@@ -281,6 +281,14 @@ const cases: Case[] = [
     trigger: 'strengthened',
     cameo: '154',
     source: 'ISR',
+    target: 'UKR',
+  },
+  {
+    name: 'received weapons from X: X supplies the receiver',
+    text: 'Ukraine received missiles from the United States.',
+    trigger: 'received',
+    cameo: '072',
+    source: 'USA',
     target: 'UKR',
   },
   {
@@ -356,6 +364,14 @@ describe('events stage: arguments, attribution and merging', () => {
   it('gives certainty and polarity from the modality helper', () => {
     const events = run('Russia did not attack Ukraine.');
     assert.equal(events[0]?.polarity, 'negative');
+  });
+
+  it('drops the governing verb of an intended act ("agreed to lift sanctions")', () => {
+    const events = run('Russia agreed to lift sanctions on Iran.');
+    assert.deepEqual(
+      events.map((e) => [e.trigger.text, e.cameo, e.source, e.target]),
+      [['lift', '035', 'RUS', 'IRN']],
+    );
   });
 
   it('a participle modifying a noun presupposes its act, whatever the clause’s modality', () => {

@@ -63,14 +63,33 @@ function modalityAround(
   return base;
 }
 
-/** The word governing an infinitive trigger: "agreed" in "agreed to release", "ready" in "is ready to". */
-function governorOf(view: DocView, i: number, first: number): string | null {
+/**
+ * "U.S.-provided weapons", "weapons provided by X": a participle modifying a noun presupposes its act;
+ * the clause's modality ("there will be no limits on ...") is not about it.
+ */
+function isPresupposed(view: DocView, m: TriggerMatch): boolean {
+  const first = view.sentenceTokens[m.sentence]![0];
+  const prev = view.tokens[m.first - 1];
+  if (!prev || m.first - 1 < first) return false;
+  return (
+    (prev.text === '-' && !prev.spaceAfter) || (m.passive && (prev.pos === 'NOUN' || prev.pos === 'PROPN'))
+  );
+}
+
+/** The token governing an infinitive trigger ("agreed" in "agreed to release", "ready" in "is ready
+ *  to"); -1 when none. */
+function governorIndex(view: DocView, i: number, first: number): number {
   let j = i - 1;
   while (j >= first && view.tokens[j]!.pos === 'ADV') j--;
-  if (j < first || view.tokens[j]!.normal !== 'to') return null;
+  if (j < first || view.tokens[j]!.normal !== 'to') return -1;
   j--;
   while (j >= first && (view.tokens[j]!.pos === 'ADV' || view.tokens[j]!.normal === 'not')) j--;
-  return j >= first ? view.tokens[j]!.lemma : null;
+  return j >= first ? j : -1;
+}
+
+function governorOf(view: DocView, i: number, first: number): string | null {
+  const g = governorIndex(view, i, first);
+  return g >= 0 ? view.tokens[g]!.lemma : null;
 }
 
 /** Start offset of the clause holding token i: after the last comma, semicolon or "that" before it. */
@@ -124,14 +143,7 @@ function runEvents(
     const t0 = view.tokens[m.first]!;
     const t1 = view.tokens[m.last]!;
     const trigger = span(text, t0.start, t1.end);
-    // "U.S.-provided weapons", "weapons provided by X": a participle modifying a noun presupposes its
-    // act; the clause's modality ("there will be no limits on ...") is not about it.
-    const prev = view.tokens[m.first - 1];
-    const presupposed =
-      !!prev &&
-      m.first - 1 >= first &&
-      ((prev.text === '-' && !prev.spaceAfter) ||
-        (m.passive && (prev.pos === 'NOUN' || prev.pos === 'PROPN')));
+    const presupposed = isPresupposed(view, m);
     const mod: Modality = presupposed
       ? { certainty: 'asserted', polarity: 'positive', cues: [] }
       : modalityAround(doc, modality, clauseStart(view, m.first, first), trigger, view.tokens[last]!.end);
@@ -254,6 +266,10 @@ function runEvents(
       target = m.subject.heads[1]!;
     }
     target ??= fallbackTarget(view, m, source, actorOfCountry);
+    // Background participles without an agent ("the civilians imprisoned for ...") are not reported acts.
+    if (source === null && isPresupposed(view, m)) continue;
+    // "received weapons from X": X gives, the subject receives.
+    if (m.pattern.flags.has('reverse')) [source, target] = [target, source];
     built.push({ match: m, draft: makeDraft(m, source, target, tm) });
   }
 
@@ -350,6 +366,19 @@ function runEvents(
         x.source !== d.source,
     );
     if (frame) drafts[k] = { ...d, target: frame.source };
+  }
+
+  // "agreed to lift sanctions", "declined to resign": the governed act, recoded as intent or refusal,
+  // says what the governing verb would; the governor's own event is dropped.
+  const governors = new Set<string>();
+  for (const b of built) {
+    if (!b.draft.rule.includes('intent-codes.tsv')) continue;
+    const [first] = view.sentenceTokens[b.match.sentence]!;
+    const g = governorIndex(view, b.match.first, first);
+    if (g >= 0) governors.add(`${b.match.sentence}:${g}`);
+  }
+  for (let k = drafts.length - 1; k >= 0; k--) {
+    if (governors.has(`${drafts[k]!.sentence}:${drafts[k]!.first}`)) drafts.splice(k, 1);
   }
 
   // 5. Keep events with an actor; a bare statement (010) gives way to a more telling act of the same

@@ -97,12 +97,15 @@ function anyPhrase(
   view: DocView,
   phrases: EventPattern['object'],
   ranges: readonly (readonly [number, number])[],
-): boolean {
+): number {
   for (const [a, b] of ranges) {
     if (a > b) continue;
-    for (const ph of phrases) if (phraseIn(view, ph, a, b) >= 0) return true;
+    for (const ph of phrases) {
+      const at = phraseIn(view, ph, a, b);
+      if (at >= 0) return at;
+    }
   }
-  return false;
+  return -1;
 }
 
 /** Finds the triggers of one sentence. `hasTarget` tells whether a candidate would get a target. */
@@ -115,8 +118,9 @@ export function findTriggers(
   const [first, last] = view.sentenceTokens[sentence]!;
   const out: TriggerMatch[] = [];
   let consumedTo = -1;
+  const objectWords = new Set<number>();
   for (let i = first; i <= last; i++) {
-    if (i <= consumedTo) continue;
+    if (i <= consumedTo || objectWords.has(i)) continue;
     const t = view.tokens[i]!;
     const a = data.byTrigger.get(t.lemma);
     const b = t.normal !== t.lemma ? data.byTrigger.get(t.normal) : undefined;
@@ -176,14 +180,15 @@ export function findTriggers(
         if (of && of.normal === 'of' && end + 1 <= last) object.push(objectWindow(view, end + 2, last, 6));
         else object.push([end + 1, end]);
       }
+      const objectAt = p.object.length ? anyPhrase(view, p.object, object) : -1;
       if (
         (p.object.length || p.objectThat) &&
-        !(p.object.length && anyPhrase(view, p.object, object)) &&
+        objectAt < 0 &&
         !(p.objectThat && hasThatClause(view, after, last))
       )
         continue;
       const subj = asVerb ? (subject ?? NO_SUBJECT) : NO_SUBJECT;
-      if (p.subject.length && !anyPhrase(view, p.subject, [[subj.first, subj.last]])) continue;
+      if (p.subject.length && anyPhrase(view, p.subject, [[subj.first, subj.last]]) < 0) continue;
       const m: TriggerMatch = {
         pattern: p,
         sentence,
@@ -200,6 +205,9 @@ export function findTriggers(
       if (p.flags.has('needtarget') && !hasTarget(m)) continue;
       out.push(m);
       consumedTo = Math.max(end, particle);
+      // "lifted sanctions", "shipped ammunition": the object word that chose the pattern is part of
+      // this event, not an event of its own.
+      if (objectAt > i) objectWords.add(objectAt);
       break;
     }
   }
