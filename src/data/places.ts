@@ -165,18 +165,23 @@ export interface PlacesSources {
  * Text and gazetteer go through the same function, so tokenisation differences do not matter.
  */
 export function normaliseName(s: string): string {
-  // Fast path for plain ASCII letters and spaces (most city names): no Unicode work.
-  if (/^[A-Za-z]+(?: [A-Za-z]+)*$/.test(s)) {
-    const lower = s.toLowerCase();
-    return lower.includes('saint') ? lower.replace(/\bsaint\b/g, 'st') : lower;
-  }
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f\u02bb\u02bc\u2018\u2019'`]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/\bsaint\b/g, 'st');
+  // Fast paths for ASCII (most names and most of the text looked up): no Unicode normalisation.
+  let out: string;
+  if (/^[A-Za-z]+(?: [A-Za-z]+)*$/.test(s)) out = s.toLowerCase();
+  else if (/^[\x20-\x7e]*$/.test(s))
+    out = s
+      .replace(/['`]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  else
+    out = s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f\u02bb\u02bc\u2018\u2019'`]/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return out.includes('saint') ? out.replace(/\bsaint\b/g, 'st') : out;
 }
 
 const isAcronym = (s: string): boolean => /^[A-Z][A-Z.]{1,5}$/.test(s) && s.replace(/\./g, '').length <= 4;
@@ -366,14 +371,18 @@ export function buildPlacesData(src: PlacesSources): PlacesData {
     if (set) set.add(asWritten ? row.word! : row.word!.toLowerCase());
   }
 
+  const admin1 = new Array<string | null>(cities.length);
+  for (let i = 0; i < cities.length; i++) {
+    const country = country3[i];
+    admin1[i] = (country && adminNames.get(country)?.get(cities.adminCode[i]!)) ?? null;
+  }
   const entry = (index: number): PlaceEntry => {
     if (index < cityBase) return fixed[index]!;
     const i = index - cityBase;
-    const country = country3[i] ?? null;
     return {
       name: cities.name[i]!,
-      country,
-      admin1: (country && adminNames.get(country)?.get(cities.adminCode[i]!)) ?? null,
+      country: country3[i] ?? null,
+      admin1: admin1[i] ?? null,
       featureClass: 'city',
       lat: cities.lat[i]!,
       lon: cities.lon[i]!,

@@ -75,6 +75,7 @@ function matchNames(text: string, tokens: readonly Token[], data: PlacesData): R
     const t = tokens[i]!;
     if (!UPPER.test(t.text)) continue;
     let best: Raw | null = null;
+    let prevKey = '';
     for (let j = i; j < tokens.length && j < i + data.maxWords * 2 + 2; j++) {
       const tj = tokens[j]!;
       if (tj.sentence !== t.sentence) break;
@@ -83,11 +84,13 @@ function matchNames(text: string, tokens: readonly Token[], data: PlacesData): R
         break;
       // A hyphen ends a name: "Washington-based" is Washington, "Guinea-Bissau" is found whole below.
       const key = normaliseName(text.slice(t.start, tj.end));
+      const sameKey = key === prevKey;
+      prevKey = key;
       if (!data.continues(key)) {
         // Go on inside a word the tokenizer split ("People" + "'s") and over punctuation that the key
         // drops ("Washington" + ","); stop at a word boundary.
         if (!tj.spaceAfter && tokens[j + 1]?.sentence === t.sentence) continue;
-        if (key === normaliseName(text.slice(t.start, tokens[j - 1]?.end ?? t.start))) continue;
+        if (sameKey) continue;
         break;
       }
       const names = data.names(key);
