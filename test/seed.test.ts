@@ -1,6 +1,7 @@
 /**
  * End-to-end golden test: the seed article through the built CLI, scored by the shared checker
- * (not string-compared). Until the events stage lands, every non-event item must be found.
+ * (not string-compared): every non-event item must be found, and the checker must pass as a whole
+ * (at least 90% of all items and every required event).
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -54,5 +55,14 @@ describe('seed article (golden, scored by ../shared/tools/check_extract.py)', ()
       .split('\n')
       .filter((l) => l.startsWith('MISS') && !l.startsWith('MISS event') && !l.startsWith('MISS quote'));
     assert.deepEqual(misses, [], r.stdout);
+  });
+
+  it('passes the checker: at least 90% of all items and every required event (exit 0)', () => {
+    const r = spawnSync(
+      'python3',
+      [sharedPath('tools', 'check_extract.py'), sharedPath('seed', 'expected.json'), out],
+      { encoding: 'utf8' },
+    );
+    assert.equal(r.status, 0, r.stdout + r.stderr);
   });
 });
