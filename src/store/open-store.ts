@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { SitrepError } from '../core/errors.js';
+import { postgresBulkWriter, sqliteBulkWriter } from './bulk-insert.js';
 import type { Tables } from './schema.js';
 import { SqlStore } from './sql-store.js';
 
@@ -38,6 +39,7 @@ export async function openStore(db?: string | null): Promise<SqlStore> {
       new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }),
       'postgres',
       redact(target),
+      postgresBulkWriter(),
     );
   } else {
     const file = /\.(db|sqlite3?)$/i.test(target) ? target : path.join(target, EMBEDDED_FILE);
@@ -55,7 +57,12 @@ export async function openStore(db?: string | null): Promise<SqlStore> {
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
     database.pragma('busy_timeout = 10000');
-    store = new SqlStore(new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), 'sqlite', file);
+    store = new SqlStore(
+      new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }),
+      'sqlite',
+      file,
+      sqliteBulkWriter(database),
+    );
   }
   try {
     await store.migrate();

@@ -7,6 +7,7 @@
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { SitrepError } from '../core/errors.js';
+import type { BulkWriter } from './bulk-insert.js';
 import { migrations } from './migrations/index.js';
 import type { DocumentRows, EventRow, IngestErrorRow, Tables } from './schema.js';
 import type {
@@ -68,6 +69,8 @@ export class SqlStore implements Store {
     readonly db: Db,
     readonly driver: DriverName,
     readonly location: string,
+    /** The driver's fast bulk insert; the generic multi-row INSERT when none is given. */
+    private readonly bulk: BulkWriter = { insert: insertMany },
   ) {}
 
   /** Applies pending migrations, each in its own transaction; safe when two processes open at once. */
@@ -120,48 +123,20 @@ export class SqlStore implements Store {
     await this.db.transaction().execute(async (tx) => {
       for (const t of ANNOTATION_TABLES) await tx.deleteFrom(t).where('doc_id', 'in', ids).execute();
       await tx.deleteFrom('documents').where('id', 'in', ids).execute();
-      await insertMany(
-        tx,
-        'actors',
-        docs.flatMap((b) => b.actors),
-      );
-      await insertMany(
-        tx,
-        'actor_mentions',
-        docs.flatMap((b) => b.actorMentions),
-      );
-      await insertMany(
-        tx,
-        'times',
-        docs.flatMap((b) => b.times),
-      );
-      await insertMany(
-        tx,
-        'places',
-        docs.flatMap((b) => b.places),
-      );
-      await insertMany(
-        tx,
-        'quantities',
-        docs.flatMap((b) => b.quantities),
-      );
-      await insertMany(
-        tx,
-        'quotes',
-        docs.flatMap((b) => b.quotes),
-      );
-      await insertMany(
-        tx,
-        'attributions',
-        docs.flatMap((b) => b.attributions),
-      );
-      await insertMany(
-        tx,
-        'events',
-        docs.flatMap((b) => b.events),
-      );
+      for (const [table, rows] of [
+        ['actors', docs.flatMap((b) => b.actors)],
+        ['actor_mentions', docs.flatMap((b) => b.actorMentions)],
+        ['times', docs.flatMap((b) => b.times)],
+        ['places', docs.flatMap((b) => b.places)],
+        ['quantities', docs.flatMap((b) => b.quantities)],
+        ['quotes', docs.flatMap((b) => b.quotes)],
+        ['attributions', docs.flatMap((b) => b.attributions)],
+        ['events', docs.flatMap((b) => b.events)],
+      ] as const) {
+        await this.bulk.insert(tx, table, rows as never);
+      }
       // The document rows go last: a document row means all its layers are there.
-      await insertMany(
+      await this.bulk.insert(
         tx,
         'documents',
         docs.map((b) => b.document),
@@ -187,7 +162,7 @@ export class SqlStore implements Store {
         .deleteFrom('ingest_errors')
         .where('input', 'in', [...byInput.keys()])
         .execute();
-      await insertMany(tx, 'ingest_errors', [...byInput.values()]);
+      await this.bulk.insert(tx, 'ingest_errors', [...byInput.values()]);
     });
   }
 
@@ -205,9 +180,9 @@ export class SqlStore implements Store {
       await tx.deleteFrom('contradictions').execute();
       await tx.deleteFrom('story_mentions').execute();
       await tx.deleteFrom('stories').execute();
-      await insertMany(tx, 'stories', out.stories);
-      await insertMany(tx, 'story_mentions', out.mentions);
-      await insertMany(tx, 'contradictions', out.contradictions);
+      await this.bulk.insert(tx, 'stories', out.stories);
+      await this.bulk.insert(tx, 'story_mentions', out.mentions);
+      await this.bulk.insert(tx, 'contradictions', out.contradictions);
       await this.setState(tx, 'stories_stale', '0');
     });
   }
