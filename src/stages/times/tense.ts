@@ -74,22 +74,16 @@ const GROUP_POS: ReadonlySet<string> = new Set(['AUX', 'PART', 'ADV']);
 
 /**
  * The tense a verb group gives to a past-form verb at i, read from the auxiliaries just before it:
- * "will be deployed" is future, "can be exercised" says nothing (null), "is expected" is present,
+ * "will be deployed" is future, "can be exercised" is a modal's (none), "is expected" is present,
  * "said" and "has sent" are past.
  */
-function participleTense(
-  tokens: readonly Token[],
-  i: number,
-  index: TenseIndex,
-  sentence: number,
-): Tense | null {
-  let nearestAux: TenseCue['tense'] | null = null;
+function groupTense(tokens: readonly Token[], i: number, index: TenseIndex, sentence: number): CueTense {
+  let nearestAux: CueTense | null = null;
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     const t = tokens[k]!;
     if (t.sentence !== sentence || !GROUP_POS.has(t.pos)) break;
     const cue = cueAt(tokens, k, index, sentence);
-    if (cue === 'future') return 'future';
-    if (cue === 'none') return null;
+    if (cue === 'future' || cue === 'none') return cue;
     if (cue && nearestAux === null) nearestAux = cue;
   }
   return nearestAux === 'present' ? 'present' : 'past';
@@ -97,14 +91,22 @@ function participleTense(
 
 function tenseOf(tokens: readonly Token[], i: number, index: TenseIndex, sentence: number): CueTense | null {
   const cue = cueAt(tokens, i, index, sentence);
-  if (cue === 'none') return cue;
-  if (cue === 'future') return cue;
-  // An auxiliary inside a longer group ("will have", "is to be") defers to the group.
-  if (cue) return participleTense(tokens, i, index, sentence) === 'future' ? 'future' : cue;
-  if (isPastForm(tokens[i]!)) return participleTense(tokens, i, index, sentence);
+  if (cue === 'none' || cue === 'future' || cue === 'completed') return cue;
+  // An auxiliary inside a longer group ("will have", "is to be", "can be") defers to the group.
+  if (cue) {
+    const group = groupTense(tokens, i, index, sentence);
+    return group === 'future' || group === 'none' ? group : cue;
+  }
+  if (isPastForm(tokens[i]!)) return groupTense(tokens, i, index, sentence);
   if (isPresentForm(tokens[i]!)) return 'present';
   return null;
 }
+
+/** Punctuation that closes a clause: the verb beyond it governs another clause. */
+const CLAUSE_BREAKS: ReadonlySet<string> = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']);
+
+/** Words that may open a sentence before its fronted time ("And on Friday, ..."). */
+const FRONT_POS: ReadonlySet<string> = new Set(['ADP', 'DET', 'ADV', 'CCONJ', 'PUNCT']);
 
 /** Index of the first token that ends after `offset` (binary search; tokens are in text order). */
 export function tokenAt(tokens: readonly Token[], offset: number): number {
@@ -117,9 +119,6 @@ export function tokenAt(tokens: readonly Token[], offset: number): number {
   }
   return lo;
 }
-
-/** Punctuation that closes a clause: the verb beyond it governs another clause. */
-const CLAUSE_BREAKS: ReadonlySet<string> = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']);
 
 /**
  * The tense of the clause around the span [start, end), or null when nothing in reach says. The scan
@@ -138,6 +137,14 @@ export function clauseTense(
   let last = first;
   while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
   const sentence = tokens[first]!.sentence;
+  // A fronted time ("On Friday, the ministers met") looks past the comma after it.
+  let fronted = true;
+  for (let k = first - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) {
+    if (!FRONT_POS.has(tokens[k]!.pos)) {
+      fronted = false;
+      break;
+    }
+  }
   let leftOpen = true;
   let rightOpen = true;
   for (let d = 1; d <= REACH && (leftOpen || rightOpen); d++) {
@@ -152,8 +159,7 @@ export function clauseTense(
     const r = last + d;
     if (rightOpen) {
       if (r >= tokens.length || tokens[r]!.sentence !== sentence) rightOpen = false;
-      else if (CLAUSE_BREAKS.has(tokens[r]!.normal))
-        rightOpen = d === 1 && (l < 0 || tokens[l]!.sentence !== sentence);
+      else if (CLAUSE_BREAKS.has(tokens[r]!.normal)) rightOpen = d === 1 && fronted;
       else {
         const t = tenseOf(tokens, r, index, sentence);
         if (t) return t === 'none' ? null : t;
