@@ -31,7 +31,10 @@ describe('data manifests', () => {
       };
       const listed = new Set<string>();
       for (const entry of manifest.files) {
-        assert.ok(existsSync(path.join(dataRoot, folder, entry.file)), `${folder}/${entry.file} listed but missing`);
+        assert.ok(
+          existsSync(path.join(dataRoot, folder, entry.file)),
+          `${folder}/${entry.file} listed but missing`,
+        );
         for (const key of ['version', 'source', 'licence'] as const) {
           assert.ok(String(entry[key] ?? '').trim(), `${folder}/${entry.file}: no ${key}`);
         }
