@@ -127,6 +127,8 @@ export function toExtractJson(doc: SitrepDocument<LayerName>, pipelineVersion: s
       verb: a.verb,
       content: a.content,
       outer: a.outer,
+      certainty: a.certainty ?? null,
+      polarity: a.polarity ?? null,
       by: a.by,
       rule: a.rule,
     })),
