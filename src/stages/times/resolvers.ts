@@ -89,7 +89,7 @@ function num(ctx: ResolveContext, name: string): number | 'X' | undefined {
     // "twenty-five": the lexicon knows both halves.
     const tens = ctx.lexWord('number', parts[0]!);
     const unit = ctx.lexWord('number', parts[1]!);
-    if (tens !== undefined && unit !== undefined) return Number(tens) + Number(unit);
+    if (tens && unit && /^[2-9]0$/.test(tens) && /^[1-9]$/.test(unit)) return Number(tens) + Number(unit);
   }
   const v = ctx.lex(name);
   if (v === undefined) return undefined;
@@ -387,6 +387,14 @@ export const RESOLVERS: Readonly<Record<string, Resolver>> = {
     } else {
       value = String(y + offset);
       iv = narrowYear(y + offset, mod);
+    }
+    // "the end of the year" in a past clause is the last one that has ended.
+    if (rel === 'the' && unit !== 'week' && iv.from > pub && isPast(ctx.tense())) {
+      const back = RESOLVERS['rel-unit']!({
+        ...ctx,
+        group: (name) => (name === 'rel' ? 'last' : ctx.group(name)),
+      });
+      if (back) return back;
     }
     if (modWord === 'earlier') iv = { from: iv.from, to: minDate(iv.to, pub) };
     const later = modWord === 'later';

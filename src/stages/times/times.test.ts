@@ -498,6 +498,21 @@ const CASES: Case[] = [
     future: true,
   },
   {
+    text: 'She had a few days to rest.',
+    span: 'a few days',
+    value: 'PXD',
+    from: null,
+    to: null,
+    type: 'DURATION',
+  },
+  {
+    text: 'He returned weeks later on Oct. 22 to the town.',
+    span: 'Oct. 22',
+    value: '2024-10-22',
+    from: '2024-10-22',
+    to: '2024-10-22',
+  },
+  {
     text: 'The council meets every year.',
     span: 'every year',
     value: 'P1Y',
@@ -552,6 +567,19 @@ describe('times stage: provenance and contract', () => {
         ['t1', 'Friday', `times@${stage.version}`, 'weekday'],
         ['t2', 'last week', `times@${stage.version}`, 'rel-unit'],
       ],
+    );
+  });
+
+  it('reads "the end of the year" in a past clause as the last one that has ended', () => {
+    const past = times('The number stood at 108 million at the end of the year.', '2023-06-14');
+    assert.deepEqual(
+      past.map((t) => [t.text, t.value, t.from, t.to]),
+      [['the end of the year', '2022', '2022-09-01', '2022-12-31']],
+    );
+    const ahead = times('Prices will rise by the end of the year.', '2023-06-14');
+    assert.deepEqual(
+      ahead.map((t) => [t.text, t.value, t.from, t.to, t.future]),
+      [['the end of the year', '2023', '2023-09-01', '2023-12-31', true]],
     );
   });
 
