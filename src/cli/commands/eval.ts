@@ -83,6 +83,12 @@ export function registerEval(program: Command, result: CommandResult): void {
           },
           (r) => {
             printed.push(r);
+            const failed = Object.entries(r.metrics).filter(([k]) => k.endsWith('n_failed'));
+            for (const [k, v] of failed) {
+              process.stderr.write(
+                `sitrep eval: ${r.suite}: the pipeline failed on ${v} document(s) (${k}); they count as finding nothing (see --errors)\n`,
+              );
+            }
             if (opts.json) return;
             process.stdout.write(`${formatResult(r)}\n\n`);
             if (errors > 0) process.stdout.write(`${formatMisses(r)}\n\n`);

@@ -10,11 +10,11 @@
  */
 import path from 'node:path';
 import type { Actor, ActorMention, Place } from '../../core/types.js';
-import { extract } from '../../pipeline/default.js';
 import { MissLog } from '../misses.js';
 import { compromiseEntities } from '../peers/compromise-entities.js';
 import { peerName } from '../peers/versions.js';
 import { conllFile, readConll } from '../readers/conll.js';
+import { SafeExtractor } from '../safe-extract.js';
 import { type NerSpan, NerTally, type NerType } from '../score/ner.js';
 import type { EvalOptions, EvalResult, EvalSuite } from '../suite.js';
 
@@ -67,16 +67,17 @@ export const entitiesSuite: EvalSuite = {
     const sitrep = new NerTally();
     const peer = new NerTally();
     const log = new MissLog(options.errors);
+    const pipeline = new SafeExtractor(log);
     for (const d of docs) {
-      const doc = extract(d.text, { published: d.date });
-      sitrep.add(d.entities, sitrepEntities(doc.layers.actors, doc.layers.places), d.text, log);
+      const doc = pipeline.run(d.text, { published: d.date });
+      sitrep.add(d.entities, sitrepEntities(doc?.layers.actors ?? [], doc?.layers.places ?? []), d.text, log);
       peer.add(d.entities, compromiseEntities(d.text));
     }
     return {
       suite: NAME,
       split: options.split,
       n: docs.length,
-      metrics: sitrep.metrics(),
+      metrics: pipeline.withFailures(sitrep.metrics()),
       peer: { name: peerName('compromise'), metrics: peer.metrics() },
       seconds: (performance.now() - started) / 1000,
       misses: log.misses,

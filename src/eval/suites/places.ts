@@ -5,10 +5,10 @@
  * layer; the peer looks gazetteer names up in the text and takes the most populous candidate.
  */
 import path from 'node:path';
-import { extract } from '../../pipeline/default.js';
 import { MissLog } from '../misses.js';
 import { gazetteerPlaces, loadPlaceLookup } from '../peers/gazetteer-places.js';
 import { GEO_FILES, type GeoCorpus, geoCorpora, readGeoCorpus } from '../readers/geoparsing.js';
+import { SafeExtractor } from '../safe-extract.js';
 import { ToponymTally } from '../score/toponyms.js';
 import type { EvalOptions, EvalResult, EvalSuite } from '../suite.js';
 
@@ -37,16 +37,17 @@ export const placesSuite: EvalSuite = {
       const articles = readGeoCorpus(folder, corpus, options.limit);
       const sitrep = new ToponymTally();
       const peer = new ToponymTally();
+      // Misses are collected on the headline corpus only.
+      const pipeline = new SafeExtractor(i === 0 ? log : undefined);
       for (const a of articles) {
-        const doc = extract(a.text, { published: a.date });
-        // Misses are collected on the headline corpus only.
-        sitrep.add(a.toponyms, doc.layers.places, a.text, i === 0 ? log : undefined);
+        const doc = pipeline.run(a.text, { published: a.date });
+        sitrep.add(a.toponyms, doc?.layers.places ?? [], a.text, i === 0 ? log : undefined);
         peer.add(a.toponyms, gazetteerPlaces(a.text, gazetteer));
       }
       // The first corpus of the split gives the headline metrics; extra corpora are prefixed.
       const prefix = i === 0 ? '' : `${corpus.toLowerCase().replace(/[^a-z]/g, '')}_`;
       if (i === 0) n = articles.length;
-      Object.assign(metrics, prefixed(sitrep.metrics(), prefix));
+      Object.assign(metrics, prefixed(pipeline.withFailures(sitrep.metrics()), prefix));
       Object.assign(peerMetrics, prefixed(peer.metrics(), prefix));
     });
     return {

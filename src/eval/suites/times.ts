@@ -4,11 +4,11 @@
  * date; chrono-node with the same reference date is the peer. Reads gold through ../readers only.
  */
 import path from 'node:path';
-import { extract } from '../../pipeline/default.js';
 import { MissLog } from '../misses.js';
 import { chronoTimes } from '../peers/chrono-times.js';
 import { peerName } from '../peers/versions.js';
 import { readTimeml, timemlFiles } from '../readers/timeml.js';
+import { SafeExtractor } from '../safe-extract.js';
 import { TimexTally } from '../score/timex.js';
 import type { EvalOptions, EvalResult, EvalSuite } from '../suite.js';
 
@@ -27,16 +27,17 @@ export const timesSuite: EvalSuite = {
     const sitrep = new TimexTally();
     const peer = new TimexTally();
     const log = new MissLog(options.errors);
+    const pipeline = new SafeExtractor(log);
     for (const d of docs) {
-      const doc = extract(d.text, { published: d.dct });
-      sitrep.add(d.timex, doc.layers.times, d.text, log);
+      const doc = pipeline.run(d.text, { published: d.dct });
+      sitrep.add(d.timex, doc?.layers.times ?? [], d.text, log);
       peer.add(d.timex, chronoTimes(d.text, d.dct));
     }
     return {
       suite: NAME,
       split: options.split,
       n: docs.length,
-      metrics: sitrep.metrics(),
+      metrics: pipeline.withFailures(sitrep.metrics()),
       peer: { name: peerName('chrono-node'), metrics: peer.metrics() },
       seconds: (performance.now() - started) / 1000,
       misses: log.misses,
