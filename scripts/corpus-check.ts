@@ -476,7 +476,10 @@ export interface DocResult {
   readonly id: string;
   readonly corpus: string;
   readonly chars: number;
+  /** CPU time of the extraction; for a document over the re-time threshold, the least of three runs. */
   readonly cpuMs: number;
+  /** CPU time of the first run (includes GC pauses and noise from a loaded machine). */
+  readonly cpuFirstMs: number;
   readonly wallMs: number;
   readonly error: string | null;
   readonly failures: readonly Failure[];
@@ -488,8 +491,12 @@ export interface DocResult {
 
 const MAX_FAILURES_PER_DOC = 30;
 
-/** Extracts one document, checks it and times the extraction (CPU time of this process, and wall time). */
-export function runOne(extractor: Extractor, d: InputDoc, i: number): DocResult {
+/**
+ * Extracts one document, checks it and times the extraction. A document whose first run takes more
+ * than `retimeMs` of CPU is run twice more and keeps the least time: on a loaded machine a single
+ * run also measures garbage collection and neighbours, while a pathological input is slow every time.
+ */
+export function runOne(extractor: Extractor, d: InputDoc, i: number, retimeMs = 50): DocResult {
   let error: string | null = null;
   let failures: Failure[] = [];
   let items = 0;
@@ -505,7 +512,20 @@ export function runOne(extractor: Extractor, d: InputDoc, i: number): DocResult 
   }
   const wallMs = performance.now() - w0;
   const c = process.cpuUsage(c0);
-  const cpuMs = (c.user + c.system) / 1000;
+  const cpuFirstMs = (c.user + c.system) / 1000;
+  let cpuMs = cpuFirstMs;
+  for (let k = 0; doc && cpuMs > retimeMs && k < 2; k++) {
+    const again: Record<string, number> = {};
+    const r0 = process.cpuUsage();
+    extractor.run(d.text, { published: d.published, title: d.title ?? null }, again);
+    const r = process.cpuUsage(r0);
+    const ms = (r.user + r.system) / 1000;
+    if (ms < cpuMs) {
+      cpuMs = ms;
+      for (const key of Object.keys(stageMs)) delete stageMs[key];
+      Object.assign(stageMs, again);
+    }
+  }
   if (doc) {
     try {
       failures = checkDocument(doc);
@@ -530,6 +550,7 @@ export function runOne(extractor: Extractor, d: InputDoc, i: number): DocResult 
     corpus: d.corpus,
     chars: d.text.length,
     cpuMs,
+    cpuFirstMs,
     wallMs,
     error,
     failures: failures.slice(0, MAX_FAILURES_PER_DOC),
@@ -633,7 +654,7 @@ async function child(o: Options, from: number): Promise<void> {
   await send({ t: 'ready', n: docs.length });
   for (let i = from; i < docs.length; i++) {
     await send({ t: 'start', i });
-    await send({ t: 'done', r: runOne(extractor, docs[i]!, i) });
+    await send({ t: 'done', r: runOne(extractor, docs[i]!, i, o.slowMs) });
   }
   process.disconnect();
 }
@@ -731,8 +752,9 @@ function report(
   for (const r of results) groups.set(r.corpus, [...(groups.get(r.corpus) ?? []), r]);
   const summary: Record<string, unknown> = {};
   for (const [name, rs] of groups) {
+    // Throughput from first runs (garbage collection included); percentiles and flags from re-timed runs.
     const cpu = rs.map((r) => r.cpuMs);
-    const cpuS = cpu.reduce((a, b) => a + b, 0) / 1000;
+    const cpuS = rs.reduce((a, r) => a + r.cpuFirstMs, 0) / 1000;
     const wallS = rs.reduce((a, r) => a + r.wallMs, 0) / 1000;
     const row = {
       docs: rs.length,
@@ -774,7 +796,7 @@ function report(
 
   const slowest = [...corpusRuns].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 10);
   say();
-  say('slowest 10 corpus documents (CPU ms, chars, µs/char):');
+  say('slowest 10 corpus documents (least CPU ms of 3 runs, chars, µs/char):');
   for (const r of slowest)
     say(
       `  ${r.cpuMs.toFixed(1).padStart(8)}  ${String(r.chars).padStart(7)}  ${((r.cpuMs * 1000) / Math.max(1, r.chars)).toFixed(1).padStart(6)}  ${r.id}  (${topStages(r)})`,
