@@ -21,6 +21,7 @@ const NEGATIVES = [
   'He may sign the order.',
   'Athletes gathered for the Winter Olympics.',
   'After the fall of Kabul, many fled.',
+  'Kharkiv is on the edge of the fall.',
   'The first 2000 troops crossed at dawn.',
   'The final score was 2:1 after extra time.',
 ];

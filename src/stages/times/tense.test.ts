@@ -22,6 +22,7 @@ describe('times clause tense', () => {
     ['Orban goes to Moscow on Tuesday.', 'Tuesday', 'present'],
     ['Police have searched for him since the Dec. 3 attack.', 'Dec. 3', 'completed'],
     ['The board authorized a split, payable Dec. 7 to holders.', 'Dec. 7', null],
+    ['The rallies in June mark the day when thousands were killed.', 'June', null],
   ];
   for (const [text, target, want] of cases) {
     it(`${target} in "${text}" is ${want ?? 'open'}`, () => {

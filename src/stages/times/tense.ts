@@ -102,8 +102,35 @@ function tenseOf(tokens: readonly Token[], i: number, index: TenseIndex, sentenc
   return null;
 }
 
-/** Punctuation that closes a clause: the verb beyond it governs another clause. */
-const CLAUSE_BREAKS: ReadonlySet<string> = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']);
+/**
+ * Punctuation that closes a clause and words that open another ("the day when ... were killed"): the
+ * verb beyond them governs another clause. Not "that", which is as often a determiner ("that day").
+ */
+const CLAUSE_BREAKS: ReadonlySet<string> = new Set([
+  ',',
+  ';',
+  ':',
+  '(',
+  ')',
+  '—',
+  '–',
+  '"',
+  '“',
+  '”',
+  'when',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'where',
+  'because',
+  'while',
+  'although',
+  'though',
+  'if',
+  'unless',
+  'whereas',
+]);
 
 /** Words that may open a sentence before its fronted time ("And on Friday, ..."). */
 const FRONT_POS: ReadonlySet<string> = new Set(['ADP', 'DET', 'ADV', 'CCONJ', 'PUNCT']);
