@@ -32,6 +32,8 @@ export interface NameEntry {
   readonly via: NameVia;
   /** Counts only when the same actor is also named unambiguously in the document. */
   readonly ambiguous: boolean;
+  /** Counts only after "the"/"The" ("the West"). */
+  readonly afterThe?: boolean;
   readonly rule: string;
 }
 
@@ -174,19 +176,15 @@ function loadOrganizations(actors: Map<string, KnownActor>, names: NameEntry[]):
       rule,
     });
     const acronymish = (s: string): NameVia => (/^[A-Z0-9.+-]{2,}$/.test(s) ? 'acronym' : 'alias');
-    names.push({
-      text: row.name!,
-      key,
-      via: acronymish(row.name!) === 'acronym' ? 'acronym' : 'name',
-      ambiguous: false,
-      rule,
-    });
-    for (const a of (row.aliases ?? '').split('|').filter(Boolean)) {
-      names.push({ text: a, key, via: acronymish(a), ambiguous: false, rule });
-    }
-    for (const a of (row.weak ?? '').split('|').filter(Boolean)) {
-      names.push({ text: a, key, via: acronymish(a), ambiguous: true, rule });
-    }
+    // "the West" is matched as "West" after "the", so that "the West Bank" can block it.
+    const add = (text: string, via: NameVia, ambiguous: boolean): void => {
+      const bare = /^the (.+)$/.exec(text);
+      if (bare) names.push({ text: bare[1]!, key, via, ambiguous, afterThe: true, rule });
+      else names.push({ text, key, via, ambiguous, rule });
+    };
+    add(row.name!, acronymish(row.name!) === 'acronym' ? 'acronym' : 'name', false);
+    for (const a of (row.aliases ?? '').split('|').filter(Boolean)) add(a, acronymish(a), false);
+    for (const a of (row.weak ?? '').split('|').filter(Boolean)) add(a, acronymish(a), true);
   }
 }
 

@@ -23,6 +23,7 @@ const nothing = [
   'General Motors said sales fell.',
   'By the way, the Latin American markets closed early.',
   'Posted 10:45 GMT, updated Monday 28 October 2024.',
+  'The West Bank, West Virginia and Western Australia had rain.',
 ];
 
 describe('actors stage: negative', () => {

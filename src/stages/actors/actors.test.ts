@@ -162,6 +162,15 @@ describe('actors stage: states, capitals, demonyms', () => {
     assert.deepEqual(mentions(pentagon), [['Pentagon', 69]]);
   });
 
+  it('reads "the West" and "Western" as the West, but not inside place names', () => {
+    const west = byName(run('Western officials say the West must act, not the West Bank.'), 'the West');
+    assert.deepEqual([west.kind, west.code], ['group', 'WEST']);
+    assert.deepEqual(mentions(west), [
+      ['Western', 0],
+      ['West', 26],
+    ]);
+  });
+
   it('resolves "the alliance" to the organisation named before it', () => {
     const nato = byName(
       run('NATO leaders gathered in Vilnius. The alliance promised more air defence.'),

@@ -129,6 +129,7 @@ export function findNames(index: TextIndex, c: CompiledActors): NameFindings {
       continue;
     }
     const e = hit.entry;
+    if (e.afterThe && !afterThe(text, m.start)) continue;
     if (e.via === 'metonym' && !actsAsGovernment(m.start, m.end)) continue;
     if (e.ambiguous && (gluedBefore(m.start) || gluedAfter(m.end))) continue;
     if (e.via === 'demonym' && text[m.start - 1] === '-') {
