@@ -10,6 +10,19 @@ import { parseTsv, readDataFile } from './paths.js';
 /** A word or a multi-word phrase, as lower-case tokens. */
 export type Phrase = readonly string[];
 
+/** Phrases split for fast matching: a set of single words and the few multi-word phrases. */
+export interface PhraseIndex {
+  readonly words: ReadonlySet<string>;
+  readonly multi: readonly Phrase[];
+}
+
+function indexPhrases(phrases: readonly Phrase[]): PhraseIndex {
+  return Object.freeze({
+    words: new Set(phrases.filter((p) => p.length === 1).map((p) => p[0]!)),
+    multi: Object.freeze(phrases.filter((p) => p.length > 1)),
+  });
+}
+
 export interface EventPattern {
   readonly id: string;
   /** `patterns.tsv:<line>`: the data row, for `rule`. */
@@ -21,9 +34,12 @@ export interface EventPattern {
   readonly particles: readonly string[];
   /** Object constraint: phrases one of which must be in the object; empty = none. */
   readonly object: readonly Phrase[];
+  /** The object constraint indexed for matching: single words, and the multi-word phrases. */
+  readonly objectIndex: PhraseIndex;
   /** The object must be a that-clause. */
   readonly objectThat: boolean;
   readonly subject: readonly Phrase[];
+  readonly subjectIndex: PhraseIndex;
   /** `obj`, `poss` or prepositions, in order of preference. */
   readonly target: readonly string[];
   readonly flags: ReadonlySet<string>;
@@ -187,8 +203,10 @@ export function buildEventsData(files: EventsDataFiles): EventsData {
         triggers: Object.freeze(split(row.trigger).map(phrase)),
         particles: Object.freeze(particles),
         object: Object.freeze(object.phrases),
+        objectIndex: indexPhrases(object.phrases),
         objectThat: object.that,
         subject: Object.freeze(subject.phrases),
+        subjectIndex: indexPhrases(subject.phrases),
         target: Object.freeze(split(row.target)),
         flags: Object.freeze(flags),
         cameo: row.cameo!,

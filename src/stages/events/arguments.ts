@@ -30,6 +30,8 @@ const LOCATIVE = new Set([
   'over',
 ]);
 const REACH = 16;
+/** "..., according to X": the source of a report, never an argument of the reported act. */
+const REPORT_BOUNDARY = new Set(['according']);
 const PARTICLES = new Set(['off', 'aside', 'away', 'out', 'down', 'up', 'back', 'over']);
 
 /** Index into view.mentions of the source, or -1. */
@@ -74,7 +76,7 @@ function afterPreposition(
   for (let j = from; j <= Math.min(last, from + REACH); j++) {
     const t = view.tokens[j]!;
     if (j > from && isBlockingVerb(view, j)) return -1;
-    if (t.pos === 'SCONJ' || isPunct(t, ';:.!?')) return -1;
+    if (t.pos === 'SCONJ' || isPunct(t, ';:.!?') || REPORT_BOUNDARY.has(t.normal)) return -1;
     if (t.normal !== prep) continue;
     if (prep === 'to') {
       const next = view.tokens[j + 1];
@@ -142,7 +144,7 @@ function scan(view: DocView, m: TriggerMatch, dir: 1 | -1, pick: (j: number) => 
   for (let j = start, n = 0; j >= first && j <= last && n < REACH + 8; j += dir, n++) {
     const t = view.tokens[j]!;
     if (isBlockingVerb(view, j)) return -1;
-    if (t.pos === 'SCONJ' || isPunct(t, ';!?')) return -1;
+    if (t.pos === 'SCONJ' || isPunct(t, ';!?') || REPORT_BOUNDARY.has(t.normal)) return -1;
     if (pick(j)) return j;
   }
   return -1;

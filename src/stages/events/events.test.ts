@@ -168,6 +168,16 @@ const cases: Case[] = [
     target: 'RUS',
   },
   {
+    name: '"according to X" is the report’s source, never the target',
+    text: 'Russia sought help from Iran, which has supplied drones, according to Western governments.',
+    fixture: { actors: [...ALL, { id: 'WEST', mentions: ['Western governments'] }] },
+    trigger: 'supplied',
+    cameo: '072',
+    source: 'IRN',
+    target: 'RUS',
+    more: (e) => assert.equal(e.attribution?.speaker, 'WEST'),
+  },
+  {
     name: 'accuse X of aggression',
     text: 'Ukraine accused Russia of aggression.',
     trigger: 'accused',

@@ -244,9 +244,7 @@ function runEvents(
     let target = actorOf(tm);
     if (m.nounUse && source === null) {
       if (m.definite) {
-        const prior = [...built]
-          .reverse()
-          .find((b) => b.draft.family === m.pattern.family && b.draft.source !== null);
+        const prior = built.findLast((b) => b.draft.family === m.pattern.family && b.draft.source !== null);
         if (prior) {
           const draft = makeDraft(m, prior.draft.source, target ?? prior.draft.target, tm);
           built.push({ match: m, draft });
@@ -309,16 +307,14 @@ function runEvents(
       if (!ev || claimed.has(i)) continue;
       const who = speakerOf(view, i, cuesOf(s));
       if (!who?.speaker) continue;
-      const aimed = [...built]
-        .reverse()
-        .find(
-          (b) =>
-            b.match.sentence === s &&
-            b.match.first < i &&
-            !b.draft.speech &&
-            b.draft.source !== null &&
-            b.draft.source !== who.speaker,
-        );
+      const aimed = built.findLast(
+        (b) =>
+          b.match.sentence === s &&
+          b.match.first < i &&
+          !b.draft.speech &&
+          b.draft.source !== null &&
+          b.draft.source !== who.speaker,
+      );
       if (!aimed) continue;
       const sent = sentences[s]!;
       const mod = modality(doc, { start: sent.start, end: sent.end, focus: { start: t.start, end: t.end } });

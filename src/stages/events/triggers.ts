@@ -4,7 +4,7 @@
  * Returns the trigger with the windows the argument finder needs. One trigger per token.
  * Depends on core types, the events data types and the shallow syntax helpers.
  */
-import type { EventPattern, EventsData } from '../../data/events.js';
+import type { EventPattern, EventsData, PhraseIndex } from '../../data/events.js';
 import type { DocView } from './doc-view.js';
 import {
   isBlockingVerb,
@@ -93,14 +93,18 @@ function hasThatClause(view: DocView, from: number, last: number): boolean {
   return false;
 }
 
+/** The first token in the ranges where one of the indexed phrases starts; -1 when none. */
 function anyPhrase(
   view: DocView,
-  phrases: EventPattern['object'],
+  index: PhraseIndex,
   ranges: readonly (readonly [number, number])[],
 ): number {
   for (const [a, b] of ranges) {
-    if (a > b) continue;
-    for (const ph of phrases) {
+    for (let k = a; k <= b; k++) {
+      const t = view.tokens[k]!;
+      if (index.words.has(t.lemma) || index.words.has(t.normal)) return k;
+    }
+    for (const ph of index.multi) {
       const at = phraseIn(view, ph, a, b);
       if (at >= 0) return at;
     }
@@ -134,6 +138,8 @@ export function findTriggers(
     const isVerb = verbUse(view, i, first);
     const isNoun = !isVerb && nounUse(view, i);
     let subject: Subject | null = null;
+    let windowFrom = -1;
+    let window: [number, number] = [0, -1];
     let passive: boolean | null = null;
     for (const p of candidates) {
       const end = triggerAt(view, p, i, last);
@@ -167,9 +173,12 @@ export function findTriggers(
       if (asVerb) {
         passive ??= isPassive(view, i, first);
         subject ??= subjectOf(view, i, first, last);
-        object = passive
-          ? [[subject.first, subject.last], objectWindow(view, after, last)]
-          : [objectWindow(view, after, last)];
+        // Most candidates of one token share the window: compute it once per start.
+        if (windowFrom !== after) {
+          windowFrom = after;
+          window = objectWindow(view, after, last);
+        }
+        object = passive ? [[subject.first, subject.last], window] : [window];
       } else {
         const ms = npStart(view, i - 1, first);
         modifier = [ms, i - 1];
@@ -180,7 +189,7 @@ export function findTriggers(
         if (of && of.normal === 'of' && end + 1 <= last) object.push(objectWindow(view, end + 2, last, 6));
         else object.push([end + 1, end]);
       }
-      const objectAt = p.object.length ? anyPhrase(view, p.object, object) : -1;
+      const objectAt = p.object.length ? anyPhrase(view, p.objectIndex, object) : -1;
       if (
         (p.object.length || p.objectThat) &&
         objectAt < 0 &&
@@ -188,7 +197,7 @@ export function findTriggers(
       )
         continue;
       const subj = asVerb ? (subject ?? NO_SUBJECT) : NO_SUBJECT;
-      if (p.subject.length && anyPhrase(view, p.subject, [[subj.first, subj.last]]) < 0) continue;
+      if (p.subject.length && anyPhrase(view, p.subjectIndex, [[subj.first, subj.last]]) < 0) continue;
       const m: TriggerMatch = {
         pattern: p,
         sentence,
