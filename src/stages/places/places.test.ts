@@ -37,6 +37,7 @@ const fixture = buildPlacesData({
     { cca2: 'GB', cca3: 'GBR', names: ['United Kingdom'], lat: 54, lon: -2 },
     { cca2: 'IN', cca3: 'IND', names: ['India'], lat: 20, lon: 77 },
     { cca2: 'JO', cca3: 'JOR', names: ['Jordan'], lat: 31, lon: 36 },
+    { cca2: 'CA', cca3: 'CAN', names: ['Canada'], lat: 60, lon: -95 },
   ],
   cities: cityColumns([
     city(538560, 'Kursk', 'RU', 'PPLA', '41', 409431, 51.73733, 36.18735),
@@ -51,6 +52,7 @@ const fixture = buildPlacesData({
     city(4076598, 'Mobile', 'US', 'PPLA2', 'AL', 194288, 30.69436, -88.04305),
     city(4180439, 'Atlanta', 'US', 'PPLA', 'GA', 463878, 33.749, -84.38798),
     city(1271243, 'Un', 'IN', 'PPL', '', 20000, 29.58, 77.25),
+    city(6174041, 'Victoria', 'CA', 'PPLA', '02', 289625, 48.43, -123.37),
   ]),
   regionsTsv: [
     'name\taliases\tbase\tafter_place\tcountry\tlat\tlon\ttype\tadmin_code\tgeonames\tsource',
@@ -66,7 +68,7 @@ const fixture = buildPlacesData({
   countryAliasesTsv: 'alias\tcountry\tnote\n',
   commonWordsTsv: 'word\nReading\nMobile\n',
   cuesTsv: readDataFile('places', 'cues.tsv'),
-  personNamesTsv: 'word\nGeorge\nLloyd\nHilton\nPeterson\n',
+  personNamesTsv: 'word\nGeorge\nLloyd\nHilton\nPeterson\nVictoria\n',
 });
 
 function run(text: string, options: PlacesOptions = {}, data = fixture): readonly Place[] {
@@ -99,6 +101,7 @@ const positives: [string, string, string, string | null, Place['featureClass']][
   ['The protests in Georgia grew.', 'Georgia', 'Georgia', 'GEO', 'country'],
   ['Washington-based analysts disagreed.', 'Washington', 'Washington, D.C.', 'USA', 'city'],
   ['Exports to the U.S. fell.', 'U.S.', 'United States', 'USA', 'country'],
+  ['She flew to Victoria on Monday.', 'Victoria', 'Victoria', 'CAN', 'city'],
 ];
 
 describe('places stage', () => {
@@ -191,6 +194,8 @@ describe('places stage', () => {
       'George Washington crossed the river.',
       'Paris Hilton arrived late.',
       'Jordan Peterson spoke.',
+      'Victoria Nuland said so.',
+      'He wrote to Reading and from Mobile.',
       'He ate at Taco Reading.',
       'Mr. Austin declined to comment.',
       'Reading the report, he frowned.',
