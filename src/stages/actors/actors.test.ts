@@ -162,12 +162,12 @@ describe('actors stage: states, capitals, demonyms', () => {
     assert.deepEqual(mentions(pentagon), [['Pentagon', 69]]);
   });
 
-  it('reads "the West" and "Western" as the West, but not inside place names', () => {
-    const west = byName(run('Western officials say the West must act, not the West Bank.'), 'the West');
+  it('reads "the West" as the West, but not inside place names', () => {
+    const west = byName(run('Western allies say the West must act, not the West Bank.'), 'the West');
     assert.deepEqual([west.kind, west.code], ['group', 'WEST']);
     assert.deepEqual(mentions(west), [
-      ['Western', 0],
-      ['West', 26],
+      ['Western allies', 0],
+      ['West', 23],
     ]);
   });
 
