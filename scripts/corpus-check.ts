@@ -792,7 +792,20 @@ function report(
   const errors = results.filter((r) => r.error);
   say();
   say(`exceptions: ${errors.length}`);
-  for (const r of errors.slice(0, o.failures)) say(`  ${r.id}: ${r.error?.replace(/\n/g, '\n      ')}`);
+  // Grouped by message and innermost frame: one defect usually throws in many documents.
+  const kinds = new Map<string, DocResult[]>();
+  for (const r of errors) {
+    const [message, frame] = (r.error ?? '').split('\n');
+    const key = `${message}\n${frame?.replace(/:\d+:\d+\)?$/, '')}`;
+    kinds.set(key, [...(kinds.get(key) ?? []), r]);
+  }
+  for (const rs of kinds.values())
+    say(
+      `  ${rs.length} × ${rs[0]!.error?.replace(/\n/g, '\n      ')}\n      in ${rs
+        .slice(0, 5)
+        .map((r) => r.id)
+        .join(', ')}${rs.length > 5 ? ', ...' : ''}`,
+    );
 
   const slowest = [...corpusRuns].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 10);
   say();
