@@ -30,6 +30,8 @@ const DETERMINERS = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'those'
 /** Parts of speech that may stand between a number and its unit ("10,000 North Korean troops"). */
 const MODIFIER_POS = new Set(['ADJ', 'PROPN', 'NOUN', 'VERB', 'ADV']);
 const MAX_MODIFIERS = 3;
+/** Words joining the two ends of a range ("and" only after "between"). */
+const RANGE = new Set(['to', 'and', 'or']);
 
 interface NumberPhrase {
   /** Token range of the number itself. */
@@ -165,6 +167,8 @@ export function findQuantities(tokens: readonly Token[], data: QuantitiesData): 
     return null;
   };
 
+  /** Token index of the high end of a range whose low end was just emitted. */
+  let rangeHigh = -1;
   for (let i = 0; i < tokens.length; i++) {
     const phrase = parseNumber(i);
     if (!phrase) continue;
@@ -193,10 +197,49 @@ export function findQuantities(tokens: readonly Token[], data: QuantitiesData): 
         start = tokens[before]!.start;
       }
     }
-    if (!currency && phrase.pattern === 'digits' && YEAR.test(t.text)) continue;
-
     const unit = currency ? null : findUnit(phrase.last, phrase.plural || phrase.value !== 1);
-    if (!currency && !unit) continue;
+    if (!currency && !unit) {
+      // The low end of a range takes the high end's unit: "between 10,000 and 12,000 troops",
+      // "10,000 to 12,000 troops" give at least 10,000 troops and up to 12,000 troops.
+      const conn = tokens[phrase.last + 1];
+      const between = tokens[before - 1]?.normal === 'between' && same(i, before - 1);
+      if (
+        !conn ||
+        !same(i, phrase.last + 1) ||
+        !(RANGE.has(conn.normal) && (conn.normal !== 'and' || between))
+      )
+        continue;
+      const high = tokens[phrase.last + 2] && same(i, phrase.last + 2) ? parseNumber(phrase.last + 2) : null;
+      const highUnit = high ? findUnit(high.last, true) : null;
+      if (!high || !highUnit) continue;
+      if (YEAR.test(t.text) && phrase.pattern === 'digits') continue;
+      // "3 to 5 million": the low end shares the high end's scale.
+      const highBase = Number(tokens[high.first]!.text.replace(/,/g, ''));
+      const scale =
+        phrase.pattern === 'digits' && high.pattern === 'digits-scale' && highBase > 0
+          ? high.value / highBase
+          : 1;
+      const lowQual = findQualifier(before);
+      out.push({
+        start: between ? tokens[before - 1]!.start : lowQual ? tokens[lowQual.first]!.start : start,
+        end: tokens[phrase.last]!.end,
+        value: phrase.value * scale,
+        unit: highUnit.unit.unit,
+        approximate: true,
+        qualifier: 'at least',
+        rule: `${phrase.pattern};range-low;${highUnit.unit.rule}`,
+      });
+      rangeHigh = high.first;
+      continue;
+    }
+    // A year-like number ("in 2024 troops left") counts only with its unit right after it ("1900 troops").
+    if (
+      !currency &&
+      phrase.pattern === 'digits' &&
+      YEAR.test(t.text) &&
+      unit!.end !== tokens[phrase.last + 1]?.end
+    )
+      continue;
     // "one" only as a count of a unit right after it ("one soldier"), never the pronoun ("one of the").
     if (
       phrase.pattern === 'words' &&
@@ -208,15 +251,21 @@ export function findQuantities(tokens: readonly Token[], data: QuantitiesData): 
 
     const qual = findQualifier(before);
     if (qual) start = tokens[qual.first]!.start;
+    const isHigh = rangeHigh === i;
     const end = unit ? unit.end : tokens[phrase.last]!.end;
-    const rules = [phrase.pattern, (currency ?? unit?.unit)?.rule, qual?.q.rule].filter(Boolean);
+    const rules = [
+      phrase.pattern,
+      isHigh ? 'range-high' : null,
+      (currency ?? unit?.unit)?.rule,
+      qual?.q.rule,
+    ].filter(Boolean);
     out.push({
       start,
       end,
       value: phrase.value,
       unit: (currency ?? unit?.unit)?.unit ?? null,
-      approximate: phrase.plural || qual !== null,
-      qualifier: qual?.q.qualifier ?? (phrase.plural ? 'at least' : null),
+      approximate: phrase.plural || qual !== null || isHigh,
+      qualifier: qual?.q.qualifier ?? (phrase.plural ? 'at least' : isHigh ? 'up to' : null),
       rule: rules.join(';'),
     });
     // Continue after what was consumed, so one quantity never yields two.

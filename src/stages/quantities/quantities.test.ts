@@ -72,6 +72,7 @@ const positives: [string, string, number, string | null, boolean, string | null]
     'about',
   ],
   ['It shipped 40 million tonnes of grain.', '40 million tonnes', 4e7, 'tonnes', false, null],
+  ['Some 1900 troops arrived.', 'Some 1900 troops', 1900, 'troops', true, 'about'],
   ['As many as 200 of its troops died.', 'As many as 200 of its troops', 200, 'troops', true, 'up to'],
 ];
 
@@ -100,9 +101,23 @@ describe('quantities stage', () => {
     assert.deepEqual([q.start, q.end, q.value, q.unit, q.approximate], [21, 40, 10000, 'troops', true]);
   });
 
+  it('gives both ends of a range the unit: at least the low end, up to the high end', () => {
+    const text = 'Between 10,000 and 12,000 troops came, and some 3 to 5 million people fled.';
+    assert.deepEqual(
+      run(text).map((q) => [q.text, q.start, q.value, q.unit, q.approximate, q.qualifier]),
+      [
+        ['Between 10,000', 0, 10000, 'troops', true, 'at least'],
+        ['12,000 troops', 19, 12000, 'troops', true, 'up to'],
+        ['some 3', 43, 3000000, 'people', true, 'at least'],
+        ['5 million people', 53, 5000000, 'people', true, 'up to'],
+      ],
+    );
+  });
+
   it('yields nothing for years, dates, times, ordinals, model names, pronoun "one" and bare numbers', () => {
     const negatives = [
       'The election was held in 2024.',
+      'In 2024 Russian troops advanced.',
       'He spoke on October 28, 2024.',
       'They met on 28 October.',
       'The meeting starts at 10:30.',
