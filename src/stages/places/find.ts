@@ -82,7 +82,8 @@ function matchNames(text: string, tokens: readonly Token[], data: PlacesData): R
       // Every word of a name is capitalised but its particles: "the gap" is not The Gap.
       if (j > i && /^\p{Ll}/u.test(tj.text) && !NAME_PARTICLES.has(tj.text) && tokens[j - 1]!.spaceAfter)
         break;
-      // A hyphen ends a name: "Washington-based" is Washington, "Guinea-Bissau" is found whole below.
+      // Keys ignore punctuation, so "Guinea-Bissau" is found whole, while "Washington-based" stops at
+      // Washington ("washington based" is neither a name nor the start of one).
       const key = normaliseName(text.slice(t.start, tj.end));
       const sameKey = key === prevKey;
       prevKey = key;
