@@ -132,6 +132,8 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
         (t.pos === 'PRON' && /^(his|her|its|their|our|my)$/.test(t.normal)) ||
         POSSESSIVE.has(t.normal) ||
         (t.text === '-' && !tokens[j - 2]?.spaceAfter && t.spaceAfter === false) ||
+        // "the conservative-leaning newspaper", "a New York-based group"
+        (t.pos === 'VERB' && tokens[j - 2]?.text === '-' && tokens[j - 2]?.spaceAfter === false) ||
         (t.normal === 'of' && tokens[j]!.pos === 'PROPN' && tokens[j - 2]?.pos === 'PROPN') ||
         (t.normal === 'in' && tokens[j]!.pos === 'NUM' && tokens[j - 2]?.pos === 'NUM') ||
         (t.normal === 'and' && tokens[j]!.pos === 'PROPN' && tokens[j - 2]?.pos === 'PROPN');
@@ -405,9 +407,16 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
     if (sourceFirst === null) {
       // A coordinated or participial cue shares the subject of the previous one in the unit:
       // "shrugged off the comments and noted that", "..., adding that".
-      const prev = out.length > unitStartIndex ? out.length - 1 : null;
+      // The previous cue in the unit, or (for ", adding that" after a quotation) the last one in the
+      // paragraph.
+      let prev = out.length > unitStartIndex ? out.length - 1 : null;
+      const last = out.length > 0 ? out[out.length - 1]! : null;
+      const afterQuote = (isPunct(tokens[k], ',') && isClose(tokens[k - 1])) || isClose(tokens[k]);
+      if (prev === null && last && afterQuote && last.cue.start >= paragraphStart(unit))
+        prev = out.length - 1;
       const coordinated =
-        tokens[k]?.pos === 'CCONJ' || (isPunct(tokens[k], ',') && /ing$/.test(verbTok.normal));
+        tokens[k]?.pos === 'CCONJ' ||
+        ((isPunct(tokens[k], ',') || isClose(tokens[k])) && /ing$/.test(verbTok.normal));
       if (!coordinated) return null;
       if (prev !== null) sharesSourceWith = prev;
       else {
@@ -497,7 +506,17 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
         }
       }
     }
-    if (next && cueLast < hi && !isPunct(next, ',.;)—–-') && !(needsThat && !isOpen(next) && !quoteOnly)) {
+    // "announced they will suspend": a pronoun subject and its verb start a that-less clause.
+    const clause =
+      next?.pos === 'PRON' &&
+      SUBJECT_PRONOUNS.has(next.normal) &&
+      ['AUX', 'VERB'].includes(tokens[cueLast + 1]?.pos ?? '');
+    if (
+      next &&
+      cueLast < hi &&
+      !isPunct(next, ',.;)—–-') &&
+      !(needsThat && !isOpen(next) && !quoteOnly && !clause)
+    ) {
       const content = contentSpan(text, next.start, unit.end);
       if (!content) return null;
       if (quoteOnly && !hasQuote(content)) return null;
@@ -531,6 +550,13 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
       chainStart: tokens[chain]!.start,
       shape: 'after',
     };
+  }
+
+  /** Start of the paragraph a unit is in: the first unit with its paragraph number. */
+  function paragraphStart(unit: Unit): number {
+    let i = units.indexOf(unit);
+    while (i > 0 && units[i - 1]!.paragraph === unit.paragraph) i--;
+    return units[i]?.start ?? unit.start;
   }
 
   function hasVerb(span: Span): boolean {

@@ -144,7 +144,19 @@ export function createQuotesStage(
       if (!holder) {
         for (const a of attributions) {
           const end = Math.max(a.cue.end, a.source?.end ?? 0);
-          if (end <= piece.open && piece.open - end <= 3 && /^[\s,:]*$/.test(text.slice(end, piece.open))) {
+          if (end <= piece.open && piece.open - end <= 3 && /^[ \t,:]*$/.test(text.slice(end, piece.open))) {
+            holder = a;
+            break;
+          }
+        }
+      }
+      // "“One strong conservative can win,” adding that …": the piece right before a cue is its speaker's.
+      if (!holder && piece.close !== null) {
+        const after = piece.close + 1;
+        for (const a of attributions) {
+          const next =
+            a.source && a.source.start > piece.open ? Math.min(a.source.start, a.cue.start) : a.cue.start;
+          if (next >= after && next - after <= 3 && /^[ \t,]*$/.test(text.slice(after, next))) {
             holder = a;
             break;
           }
@@ -156,7 +168,14 @@ export function createQuotesStage(
       if (!exact && looksLikeTitle(words, content.text)) continue;
       if (holder) {
         kept.push({ piece, speaker: holder.speaker, rule: `attributed:${holder.id}`, attributed: true });
-      } else if (readsAsSpeech(words, content.text)) {
+      } else if (
+        readsAsSpeech(words, content.text) ||
+        // "“One strong conservative can win,” adding …": a comma, question or exclamation mark inside
+        // the closing mark ends a spoken sentence.
+        (words.length >= 3 &&
+          /^\p{Lu}/u.test(content.text) &&
+          /^[,?!]/.test(text.slice(piece.end, piece.close ?? piece.end)))
+      ) {
         kept.push({ piece, speaker: null, rule: 'speech', attributed: false });
       }
     }

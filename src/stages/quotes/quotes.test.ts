@@ -364,6 +364,23 @@ describe('quotes stage: more source shapes', () => {
     at(text, adviser!.content, 'It is bad');
   });
 
+  it('", adding that" after a quotation shares the speaker; a quotation never takes a speaker across a paragraph', () => {
+    const text =
+      '“We must win,” Cruz said. “One strong conservative can win,” adding that rivals attack him.\n\n“This is the end.”\n\nSenator Lee said the race was open.';
+    const { quotes, attributions } = run(text, { CRUZ: ['person', 'Cruz'], LEE: ['person', 'Senator Lee'] });
+    const adding = attributions.find((a) => a.verb === 'add')!;
+    assert.equal(adding.speaker, 'CRUZ');
+    at(text, adding.content, 'rivals attack him');
+    assert.deepEqual(
+      quotes.map((q) => [q.text, q.speaker]),
+      [
+        ['We must win', 'CRUZ'],
+        ['One strong conservative can win', 'CRUZ'],
+        ['This is the end.', 'CRUZ'],
+      ],
+    );
+  });
+
   it('a passive with its agent: C was first reported by X', () => {
     const text = 'The meeting was first reported by Politico.';
     const a = run(text).attributions[0]!;
