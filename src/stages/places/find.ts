@@ -210,8 +210,11 @@ export function findPlaces(
 
     // Location cues: a locative word before ("in", "near", "in the"), a settlement word ("the town of"),
     // "-based" after, or ", <place>" after.
-    const prev = tokens[r.first - 1];
-    const prev2 = tokens[r.first - 2];
+    // Compass and frontier words between the cue and the name do not break it ("in eastern Ukraine").
+    let p = r.first - 1;
+    while (p >= 0 && tokens[p]!.sentence === first.sentence && cues.modifier.has(tokens[p]!.text)) p--;
+    const prev = tokens[p];
+    const prev2 = tokens[p - 1];
     const sameSentence = (t: Token | undefined) => !!t && t.sentence === first.sentence;
     const isLocative = (t: Token | undefined, weakToo: boolean) =>
       !!t && (cues.locative.has(t.normal) || (weakToo && cues['locative-weak'].has(t.normal)));

@@ -157,7 +157,7 @@ describe('places stage', () => {
   });
 
   it('marks countries used as locations, and keeps only those with countries: locative', () => {
-    const text = 'Russia said its troops were in Russia. It is a shift in Russia’s policy.';
+    const text = 'Russia said its troops were in Russia. It is a shift in Russia’s policy in western Russia.';
     const all = run(text);
     assert.deepEqual(
       all.map((p) => [p.start, p.locative]),
@@ -165,11 +165,12 @@ describe('places stage', () => {
         [0, false],
         [31, true],
         [56, false],
+        [83, true],
       ],
     );
     assert.deepEqual(
       run(text, { countries: 'locative' }).map((p) => p.start),
-      [31],
+      [31, 83],
     );
   });
 
