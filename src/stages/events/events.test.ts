@@ -429,6 +429,7 @@ describe('events stage: negatives (no event)', () => {
     'See https://example.com/attack for details.',
     'Russia and Ukraine are neighbours.',
     'The attack was reported.',
+    'Another front of the attack on Ukraine is sanctions.',
   ];
   for (const text of none) {
     it(`"${text}"`, () => {

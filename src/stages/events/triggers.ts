@@ -42,13 +42,18 @@ const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
 /** Verb use: tagged VERB, or a word wink tagged NOUN/ADJ right after an auxiliary, "to" or "and". */
 function verbUse(view: DocView, i: number, first: number): boolean {
   const t = view.tokens[i]!;
-  if (t.pos === 'VERB') return true;
+  if (t.pos === 'VERB') {
+    // After "is", a verb is a participle; "is sanctions" (tagged VERB) is a plural noun.
+    const p = view.tokens[i - 1];
+    return !(p && i - 1 >= first && p.lemma === 'be' && t.normal.endsWith('s') && t.normal !== t.lemma);
+  }
   if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
   let j = i - 1;
   while (j >= first && (view.tokens[j]!.pos === 'ADV' || view.tokens[j]!.normal === 'likely')) j--;
   const p = view.tokens[j];
   if (!p || j < first) return false;
-  if (p.pos === 'AUX' || (p.pos === 'PART' && p.normal === 'to')) return true;
+  // Not after a copula: "is sanctions" is a noun.
+  if ((p.pos === 'AUX' && p.lemma !== 'be') || (p.pos === 'PART' && p.normal === 'to')) return true;
   return p.pos === 'CCONJ' && j - 1 >= first && view.tokens[j - 1]!.pos === 'VERB';
 }
 
