@@ -317,6 +317,11 @@ export async function* readSources(args: readonly string[], opts: SourceOptions)
   }
 }
 
+function hasText(buf: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (buf[i]! > 32) return true;
+  return false;
+}
+
 /**
  * How many articles the arguments hold, for the progress bar's ETA: one per text/HTML file, one per
  * non-empty line of a JSONL file; undefined when a feed, URL or standard input makes it unknowable.
@@ -336,16 +341,19 @@ export async function countArticles(
         continue;
       }
       try {
-        let lineHasText = false;
+        // Newlines found with indexOf (native), not byte by byte: a 20 MB corpus counts in milliseconds.
+        let partial = false;
         for await (const chunk of createReadStream(file)) {
-          for (const byte of chunk as Buffer) {
-            if (byte === 10) {
-              if (lineHasText) total++;
-              lineHasText = false;
-            } else if (byte > 32) lineHasText = true;
+          const buf = chunk as Buffer;
+          let start = 0;
+          for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+            if (partial || hasText(buf, start, nl)) total++;
+            partial = false;
+            start = nl + 1;
           }
+          partial ||= hasText(buf, start, buf.length);
         }
-        if (lineHasText) total++;
+        if (partial) total++;
       } catch {
         total++;
       }
