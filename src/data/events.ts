@@ -89,6 +89,8 @@ export interface EventsData {
   readonly refusalGovernors: ReadonlySet<string>;
   /** Nouns a trigger noun may modify and stay an event ("mediation effort"). */
   readonly lightNouns: ReadonlySet<string>;
+  /** Verbs whose object noun is the subject's own act ("launched an attack"). */
+  readonly supportVerbs: ReadonlySet<string>;
 }
 
 export interface EventsDataFiles {
@@ -262,6 +264,7 @@ export function buildEventsData(files: EventsDataFiles): EventsData {
     intentGovernors: new Set(sets.get('intent') ?? []),
     refusalGovernors: new Set(sets.get('refusal') ?? []),
     lightNouns: new Set(sets.get('light') ?? []),
+    supportVerbs: new Set(sets.get('support') ?? []),
   });
 }
 

@@ -302,6 +302,14 @@ const cases: Case[] = [
     target: 'UKR',
   },
   {
+    name: 'a support verb’s subject authors the noun’s act ("launched an attack on X")',
+    text: 'Russia launched an attack on Ukraine.',
+    trigger: 'attack',
+    cameo: '190',
+    source: 'RUS',
+    target: 'UKR',
+  },
+  {
     name: 'praise X',
     text: 'NATO praised Ukraine for its resilience.',
     trigger: 'praised',

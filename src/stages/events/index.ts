@@ -23,7 +23,7 @@ import { buildDocView, type DocView, type EventsInput } from './doc-view.js';
 import type { Draft } from './draft.js';
 import { mergeDrafts } from './merge.js';
 import { type ReportCue, reportCues, reportedBy, speakerOf } from './reporting.js';
-import { isPunct } from './syntax.js';
+import { isPunct, subjectOf } from './syntax.js';
 import { findTriggers, type TriggerMatch } from './triggers.js';
 
 export type ModalityFn = (doc: SitrepDocument<'tokens' | 'sentences'>, span: ModalitySpan) => Modality;
@@ -32,6 +32,8 @@ const NAME = 'events';
 const VERSION = 1;
 /** CAMEO roots whose coordinated subjects act on each other ("Pyongyang and Moscow signed a pact"). */
 const SYMMETRIC_ROOTS = new Set(['03', '04', '05', '06', '19']);
+/** Particles between a support verb and its object ("carried out strikes"). */
+const PARTICLES_OUT = new Set(['out', 'up', 'on']);
 /** Subject pronouns that, unresolved, stand for the reporter of the clause they are in. */
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we']);
 /** Attribution verbs that lower the certainty of what they report. */
@@ -251,10 +253,20 @@ function runEvents(
         }
         continue;
       }
-      // "with a summit of BRICS countries": the clause's subject holds the summit.
+      // "with a summit of BRICS countries": the clause's subject holds the summit. Only for meetings
+      // and cooperation: whoever speaks of "an invasion" is not its author.
       const [first, last] = view.sentenceTokens[m.sentence]!;
-      const subj = subjectOfClause(view, m.first, first, last);
-      source = subj;
+      if (SYMMETRIC_ROOTS.has(m.pattern.cameo.slice(0, 2)) && m.pattern.cameo.slice(0, 2) !== '19') {
+        source = subjectOfClause(view, m.first, first, last);
+      } else {
+        // "Russia launched an attack", "rebels carried out strikes": the support verb's subject acts.
+        let v = m.modifier[0] - 1;
+        if (v >= first && PARTICLES_OUT.has(view.tokens[v]!.normal)) v--;
+        if (v >= first && view.tokens[v]!.pos === 'VERB' && data.supportVerbs.has(view.tokens[v]!.lemma)) {
+          const subj = subjectOf(view, v, first, last);
+          source = subj.heads[0] ?? null;
+        }
+      }
       if (target === source) {
         tm = -1;
         target = null;
