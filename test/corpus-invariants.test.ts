@@ -35,6 +35,7 @@ const SCALE = 0.02;
  * quadratic pass over a hostile input overshoots it by orders of magnitude; normal work is ~1 µs/char.
  */
 const budgetMs = (chars: number) => 3000 + chars * 0.1;
+// First-run CPU time is asserted: a repeated run can hit wink-nlp's cache of tokenised strings.
 
 function describeFailures(results: readonly DocResult[]): string {
   return results
@@ -97,9 +98,9 @@ describe('corpus invariants', () => {
     assert.ok(sample.length > 90, `sample of ${sample.length}`);
     const results = runAll(sample);
     assert.equal(describeFailures(results), '');
-    const slow = results.filter((r) => r.cpuMs > budgetMs(r.chars));
+    const slow = results.filter((r) => r.cpuFirstMs > budgetMs(r.chars));
     assert.deepEqual(
-      slow.map((r) => `${r.id}: ${r.cpuMs.toFixed(0)} ms for ${r.chars} chars`),
+      slow.map((r) => `${r.id}: ${r.cpuFirstMs.toFixed(0)} ms for ${r.chars} chars`),
       [],
     );
   });
@@ -108,9 +109,9 @@ describe('corpus invariants', () => {
     const results = runAll(hostileInputs(SCALE));
     assert.ok(results.length >= 20);
     assert.equal(describeFailures(results), '');
-    const slow = results.filter((r) => r.cpuMs > budgetMs(r.chars));
+    const slow = results.filter((r) => r.cpuFirstMs > budgetMs(r.chars));
     assert.deepEqual(
-      slow.map((r) => `${r.id}: ${r.cpuMs.toFixed(0)} ms for ${r.chars} chars`),
+      slow.map((r) => `${r.id}: ${r.cpuFirstMs.toFixed(0)} ms for ${r.chars} chars`),
       [],
     );
   });
