@@ -13,6 +13,7 @@ import { runMerge } from '../src/merge/run-merge.js';
 import { openStore } from '../src/store/open-store.js';
 import { toDocumentRows } from '../src/store/rows.js';
 import type { SqlStore } from '../src/store/sql-store.js';
+import { storyJson } from '../src/store/story-json.js';
 import { fixtureDoc, KREMLIN, PENTAGON, PRK, RUS, UKR, USA } from './store-fixtures.js';
 
 const PG_URL = process.env.SITREP_TEST_PG ?? 'postgres://sitrep:sitrep@127.0.0.1:5432/sitrep_test';
@@ -190,6 +191,55 @@ function contract(
       const pentagon = view.mentions.find((m) => m.speaker?.name === 'Pentagon');
       assert.deepEqual(pentagon?.speaker, { name: 'Pentagon', code: 'USAMIL', country: 'USA' });
       assert.equal(pentagon?.url, 'https://alpha.example/nk');
+    });
+
+    it('prints events as JSON with actors, time and place as objects, mentions and outlets', async () => {
+      const [oct] = await store.events({ actor: 'PRK', to: '2024-10-31' });
+      const json = JSON.parse(JSON.stringify(storyJson(oct!)));
+      assert.equal(json.id, oct!.story.id);
+      assert.equal(json.cameo.slice(0, 2), '07');
+      assert.equal(json.plover, 'AID');
+      assert.deepEqual(json.source, { name: 'North Korea', code: 'PRK', country: null });
+      assert.deepEqual(json.target, { name: 'Russia', code: 'RUS', country: null });
+      assert.deepEqual(json.time, { from: '2024-10-28', to: '2024-10-28' });
+      assert.equal(json.place, null);
+      assert.deepEqual(json.outlets, ['Beta News', 'Daily Alpha']);
+      assert.deepEqual(json.counts, { mentions: 3, documents: 2, outlets: 2, sources: 3 });
+      assert.equal(json.mentions.length, 3);
+      const m = json.mentions.find(
+        (x: { attribution: { speaker: { name: string } } | null }) =>
+          x.attribution?.speaker?.name === 'Pentagon',
+      );
+      assert.deepEqual(Object.keys(m).sort(), [
+        'attribution',
+        'by',
+        'cameo',
+        'certainty',
+        'document',
+        'event',
+        'evidence',
+        'merged_because',
+        'outlet',
+        'polarity',
+        'published',
+        'quantity',
+        'rule',
+        'time',
+        'title',
+        'url',
+      ]);
+      assert.equal(m.document, troopsA.id);
+      assert.equal(m.outlet, 'Daily Alpha');
+      assert.equal(m.url, 'https://alpha.example/nk');
+      assert.deepEqual(m.attribution.speaker, { name: 'Pentagon', code: 'USAMIL', country: 'USA' });
+      assert.equal(troopsA.text.slice(m.evidence.start, m.evidence.end), m.evidence.text);
+      assert.deepEqual(m.quantity, {
+        text: 'about 10,000 troops',
+        value: 10000,
+        unit: 'troops',
+        qualifier: 'about',
+      });
+      assert.equal(json.contradicted, true);
     });
 
     it('lists contradictions with both sides: a denial and conflicting quantities', async () => {

@@ -253,6 +253,8 @@ export class SqlStore implements Store {
     if (filter.minSources) q = q.where('n_sources', '>=', filter.minSources);
     if (filter.contradicted) q = q.where('contradicted', '=', 1);
     const stories = await q
+      // SQLite sorts NULL first and PostgreSQL last: say where undated stories go (last) in both.
+      .orderBy(sql`CASE WHEN date_from IS NULL THEN 1 ELSE 0 END`)
       .orderBy('date_from')
       .orderBy('id')
       .limit(filter.limit ?? 1000)
@@ -284,6 +286,7 @@ export class SqlStore implements Store {
         'sp.country as sp_country',
       ])
       .where('sm.story_id', 'in', ids)
+      .orderBy(sql`CASE WHEN e.published IS NULL THEN 1 ELSE 0 END`)
       .orderBy('e.published')
       .orderBy('e.doc_id')
       .orderBy('e.id')
@@ -391,6 +394,7 @@ export class SqlStore implements Store {
       );
     }
     const rows = await q
+      .orderBy(sql`CASE WHEN d.published IS NULL THEN 1 ELSE 0 END`)
       .orderBy('d.published')
       .orderBy('q.doc_id')
       .orderBy('q.span_start')
