@@ -17,7 +17,7 @@
 
 import { createHash } from 'node:crypto';
 import { addDays } from '../core/dates.js';
-import type { ContradictionRow, EventRow, StoryMentionRow, StoryRow } from '../store/schema.js';
+import type { ContradictionRow, MergeEvent, StoryMentionRow, StoryRow } from '../store/schema.js';
 import type { MergeOutput } from '../store/store.js';
 import type { MergeRules } from './rules.js';
 
@@ -25,15 +25,15 @@ export const MERGE_VERSION = 'merge@1';
 
 interface Cluster {
   readonly id: string;
-  readonly anchor: EventRow;
-  readonly members: EventRow[];
+  readonly anchor: MergeEvent;
+  readonly members: MergeEvent[];
   readonly reasons: string[];
   /** The anchor's dates widened by the window (ISO strings compare as dates). */
   readonly lo: string;
   readonly hi: string;
 }
 
-function blockKey(e: EventRow, rules: MergeRules): string {
+function blockKey(e: MergeEvent, rules: MergeRules): string {
   const s = e.source_key ?? '-';
   const t = e.target_key ?? '-';
   const pair = rules.symmetricRoots.includes(e.root) && t < s ? `${t}|${s}` : `${s}|${t}`;
@@ -45,13 +45,13 @@ function blockKey(e: EventRow, rules: MergeRules): string {
  * attacked something") or, for generic roots (statements), without both, an event says too little
  * to be recognised in another article.
  */
-function mergeable(e: EventRow, rules: MergeRules): boolean {
+function mergeable(e: MergeEvent, rules: MergeRules): boolean {
   if (e.date_from === null) return false;
   if (rules.bothActorsRoots.includes(e.root)) return e.source_key !== null && e.target_key !== null;
   return e.source_key !== null || e.target_key !== null;
 }
 
-function placesCompatible(a: EventRow, b: EventRow): boolean {
+function placesCompatible(a: MergeEvent, b: MergeEvent): boolean {
   return a.place_country === null || b.place_country === null || a.place_country === b.place_country;
 }
 
@@ -64,21 +64,21 @@ function spanDays(from: string, to: string): number {
  * A precise date (a day, a few days, a week) can meet another within the window; a vague one
  * ("in 2013", "last June") only meets the very same interval, or every event of a year would join.
  */
-function precise(e: EventRow, rules: MergeRules): boolean {
+function precise(e: MergeEvent, rules: MergeRules): boolean {
   return spanDays(e.date_from!, e.date_to ?? e.date_from!) <= rules.maxPreciseDays;
 }
 
-function datesMeet(c: Cluster, e: EventRow, rules: MergeRules): boolean {
+function datesMeet(c: Cluster, e: MergeEvent, rules: MergeRules): boolean {
   const a = c.anchor;
   if (!precise(a, rules) || !precise(e, rules)) return a.date_from === e.date_from && a.date_to === e.date_to;
   return e.date_from! <= c.hi && (e.date_to ?? e.date_from!) >= c.lo;
 }
 
-function storyId(anchor: EventRow): string {
+function storyId(anchor: MergeEvent): string {
   return `ev${createHash('sha256').update(`${anchor.doc_id}/${anchor.id}`).digest('hex').slice(0, 12)}`;
 }
 
-function reasonFor(anchor: EventRow, e: EventRow, rules: MergeRules): string {
+function reasonFor(anchor: MergeEvent, e: MergeEvent, rules: MergeRules): string {
   if (anchor === e) return JSON.stringify({ anchor: true });
   const swapped = e.source_key !== anchor.source_key;
   return JSON.stringify({
@@ -97,18 +97,18 @@ function reasonFor(anchor: EventRow, e: EventRow, rules: MergeRules): string {
 }
 
 /** Who a mention comes from: its attributed speaker, else the outlet (or the document) itself. */
-export function originOf(e: EventRow): string {
+export function originOf(e: MergeEvent): string {
   if (e.attribution_key) return `speaker:${e.attribution_key}`;
   return `outlet:${e.outlet ?? e.doc_id}`;
 }
 
-function originLabel(e: EventRow): string {
+function originLabel(e: MergeEvent): string {
   const who = e.attribution_name ?? e.attribution_key;
   return who ? `${who} via ${e.outlet ?? 'unknown outlet'}` : (e.outlet ?? 'unknown outlet');
 }
 
 /** The range a stated quantity allows, from its qualifier and whether it is approximate. */
-function quantityRange(e: EventRow, rules: MergeRules): [number, number] | null {
+function quantityRange(e: MergeEvent, rules: MergeRules): [number, number] | null {
   const v = e.quantity_value;
   if (v === null) return null;
   const kind = e.quantity_qualifier ? rules.qualifiers[e.quantity_qualifier.toLowerCase()] : undefined;
@@ -122,7 +122,7 @@ function quantityRange(e: EventRow, rules: MergeRules): [number, number] | null 
 function contradictionsOf(c: Cluster, rules: MergeRules): ContradictionRow[] {
   const out: ContradictionRow[] = [];
   const seen = new Set<string>();
-  const add = (kind: string, detail: string, a: EventRow, b: EventRow) => {
+  const add = (kind: string, detail: string, a: MergeEvent, b: MergeEvent) => {
     const key = `${kind}|${originOf(a)}|${originOf(b)}`;
     if (seen.has(key) || out.length >= rules.maxContradictionsPerStory) return;
     seen.add(key);
@@ -237,7 +237,7 @@ function toStory(c: Cluster, contradicted: boolean): StoryRow {
  * Merges events into stories. `events` may come in any order: they are sorted by date, then
  * publication, document and event id, so the result does not depend on ingest order.
  */
-export function mergeEvents(events: readonly EventRow[], rules: MergeRules): MergeOutput {
+export function mergeEvents(events: readonly MergeEvent[], rules: MergeRules): MergeOutput {
   const sorted = [...events].sort(
     (x, y) =>
       cmp(x.date_from, y.date_from) ||

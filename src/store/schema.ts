@@ -274,3 +274,39 @@ export interface DocumentRows {
   attributions: AttributionRow[];
   events: EventRow[];
 }
+
+/** The event columns the merge pass reads: everything but spans and long texts, to keep it light. */
+export const MERGE_COLUMNS = [
+  'doc_id',
+  'id',
+  'cameo',
+  'root',
+  'plover',
+  'label',
+  'source_key',
+  'source_name',
+  'source_code',
+  'source_country',
+  'target_key',
+  'target_name',
+  'target_code',
+  'target_country',
+  'date_from',
+  'date_to',
+  'place_name',
+  'place_country',
+  'place_lat',
+  'place_lon',
+  'quantity_text',
+  'quantity_value',
+  'quantity_unit',
+  'quantity_qualifier',
+  'quantity_approximate',
+  'attribution_key',
+  'attribution_name',
+  'polarity',
+  'outlet',
+  'published',
+] as const satisfies readonly (keyof EventRow)[];
+
+export type MergeEvent = Pick<EventRow, (typeof MERGE_COLUMNS)[number]>;

@@ -9,7 +9,14 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { SitrepError } from '../core/errors.js';
 import type { BulkWriter } from './bulk-insert.js';
 import { migrations } from './migrations/index.js';
-import type { DocumentRows, EventRow, IngestErrorRow, Tables } from './schema.js';
+import {
+  type DocumentRows,
+  type EventRow,
+  type IngestErrorRow,
+  MERGE_COLUMNS,
+  type MergeEvent,
+  type Tables,
+} from './schema.js';
 import type {
   ActorSummary,
   DriverName,
@@ -170,9 +177,9 @@ export class SqlStore implements Store {
     return this.db.selectFrom('ingest_errors').selectAll().orderBy('at').orderBy('input').execute();
   }
 
-  async allEvents(): Promise<EventRow[]> {
+  async allEvents(): Promise<MergeEvent[]> {
     // Unordered: the merge sorts in memory by its own key anyway.
-    return this.db.selectFrom('events').selectAll().execute();
+    return this.db.selectFrom('events').select(MERGE_COLUMNS).execute();
   }
 
   async replaceStories(out: MergeOutput): Promise<void> {

@@ -9,6 +9,7 @@ import type {
   DocumentRows,
   EventRow,
   IngestErrorRow,
+  MergeEvent,
   StoryMentionRow,
   StoryRow,
 } from './schema.js';
@@ -102,7 +103,7 @@ export interface Store {
   listErrors(): Promise<IngestErrorRow[]>;
 
   /** Every event, in no particular order: the merge pass's input. */
-  allEvents(): Promise<EventRow[]>;
+  allEvents(): Promise<MergeEvent[]>;
   /** Replaces all story events in one transaction and clears the stale mark. */
   replaceStories(out: MergeOutput): Promise<void>;
   /** True when documents were written since the last merge. */
