@@ -200,6 +200,7 @@ const LOCATIVE_TARGET = [
   'across',
   'over',
   'to',
+  'with',
 ];
 
 /**

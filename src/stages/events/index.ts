@@ -32,6 +32,8 @@ const NAME = 'events';
 const VERSION = 1;
 /** CAMEO roots whose coordinated subjects act on each other ("Pyongyang and Moscow signed a pact"). */
 const SYMMETRIC_ROOTS = new Set(['03', '04', '05', '06', '19']);
+/** Roots of acts that, with no other target, are aimed at the actor's own country (CAMEO convention). */
+const DOMESTIC_ROOTS = new Set(['08', '14', '17']);
 /** Particles between a support verb and its object ("carried out strikes"). */
 const PARTICLES_OUT = new Set(['out', 'up', 'on']);
 /** Subject pronouns that, unresolved, stand for the reporter of the clause they are in. */
@@ -133,6 +135,11 @@ function runEvents(
   for (const a of doc.layers.actors)
     if (a.kind === 'country' && a.code && !byCountry.has(a.code)) byCountry.set(a.code, a.id);
   const actorOfCountry = (code: string): string | null => byCountry.get(code) ?? null;
+  const countryOf = new Map<string, string>();
+  for (const a of doc.layers.actors) {
+    const c = a.kind !== 'country' && a.country ? byCountry.get(a.country) : undefined;
+    if (c) countryOf.set(a.id, c);
+  }
 
   const makeDraft = (
     m: TriggerMatch,
@@ -276,6 +283,12 @@ function runEvents(
       target = m.subject.heads[1]!;
     }
     target ??= fallbackTarget(view, m, source, actorOfCountry);
+    // Domestic acts (a concession, a protest, a coercive measure) by a person or body with no other
+    // target are coded, as in CAMEO, toward its own country.
+    if (target === null && source !== null && DOMESTIC_ROOTS.has(m.pattern.cameo.slice(0, 2))) {
+      const own = countryOf.get(source);
+      if (own && own !== source) target = own;
+    }
     // Background participles without an agent ("the civilians imprisoned for ...") are not reported acts.
     if (source === null && isPresupposed(view, m)) continue;
     // "received weapons from X": X gives, the subject receives.
