@@ -392,6 +392,12 @@ describe('events stage: arguments, attribution and merging', () => {
     );
   });
 
+  it('survives fragments whose trigger opens the sentence', () => {
+    for (const text of ['To attack.', 'Keen to fight.', 'Agreed to meet. To sign.', 'Which attacked.']) {
+      for (const e of run(text)) assert.deepEqual([e.source, e.target], [null, null], text);
+    }
+  });
+
   it('a participle modifying a noun presupposes its act, whatever the clause’s modality', () => {
     const text = 'There will be no limits on the use of United States-provided weapons.';
     const e = run(text).find((x) => x.trigger.text === 'provided');

@@ -208,7 +208,8 @@ export function subjectOf(view: DocView, i: number, first: number, last: number)
       return sentenceSubject(view, first, last, i);
     }
   }
-  const u = view.tokens[end]!;
+  const u = view.tokens[end];
+  if (!u || end < first) return NO_SUBJECT;
   if (u.pos === 'PRON' && RELATIVE.has(u.normal)) {
     let j = end - 1;
     if (j >= first && view.tokens[j]!.text === ',') j--;
