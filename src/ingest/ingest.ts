@@ -74,6 +74,9 @@ export async function ingest(
   let writing: Promise<void> = Promise.resolve();
   let writeError: unknown = null;
   let storeMs = 0;
+  // Batches handed to the write chain but not yet written: bounded below, so results never pile up
+  // in memory when extraction outruns the store.
+  let queued = 0;
 
   const flush = () => {
     const d = docs;
@@ -82,6 +85,7 @@ export async function ingest(
     errors = [];
     lastFlush = performance.now();
     if (d.length === 0 && e.length === 0) return writing;
+    queued++;
     writing = writing.then(async () => {
       if (writeError) return;
       try {
@@ -95,6 +99,8 @@ export async function ingest(
       } catch (err) {
         // A failing store (disk full, server gone) must stop the run: nothing would be kept.
         writeError = err;
+      } finally {
+        queued--;
       }
     });
     return writing;
@@ -113,6 +119,7 @@ export async function ingest(
   const inFlight = new Set<Promise<void>>();
   const submit = async (article: RawArticle) => {
     while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+    while (queued > 2) await writing;
     const p = executor
       .run({ article, ingestedAt: now().toISOString() })
       .then(
