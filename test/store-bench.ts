@@ -2,7 +2,7 @@
  * Store write benchmark (not a test): reads N stored articles with all their layers from an
  * existing embedded store and writes them into a fresh store of each driver in batches of 64, as
  * ingest does, then runs the merge pass. Measures the store alone, without extraction.
- * Usage: node --import tsx test/store-bench.ts SOURCE_DB_DIR [N] [postgres://...]
+ * Usage: [GENERIC=1] node --import tsx test/store-bench.ts SOURCE_DB_DIR [N] [postgres://...]
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import pg from 'pg';
 import { runMerge } from '../src/merge/run-merge.js';
 import { openStore } from '../src/store/open-store.js';
 import type { DocumentRows } from '../src/store/schema.js';
+import { SqlStore } from '../src/store/sql-store.js';
 
 const [source, nArg, pgUrl] = process.argv.slice(2);
 const n = Number(nArg ?? 1000);
@@ -82,8 +83,12 @@ const rows = batch.reduce(
 );
 console.log(`${batch.length} articles, ${rows} rows`);
 
+// GENERIC=1: Kysely's generic multi-row INSERT instead of the driver's bulk writer, for comparison.
+const generic = process.env.GENERIC === '1';
+
 async function bench(name: string, target: string) {
-  const store = await openStore(target);
+  const opened = await openStore(target);
+  const store = generic ? new SqlStore(opened.db, opened.driver, opened.location) : opened;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < batch.length; i += 64) await store.putDocuments(batch.slice(i, i + 64));
@@ -91,7 +96,7 @@ async function bench(name: string, target: string) {
   const cpu = process.cpuUsage(cpu0);
   const m = await runMerge(store);
   console.log(
-    `${name}: ${batch.length} articles written in ${(ms / 1000).toFixed(2)} s = ${((batch.length / ms) * 1000).toFixed(0)} articles/s ` +
+    `${name}${generic ? ' (generic INSERT)' : ''}: ${batch.length} articles written in ${(ms / 1000).toFixed(2)} s = ${((batch.length / ms) * 1000).toFixed(0)} articles/s ` +
       `(${((rows / ms) * 1000).toFixed(0)} rows/s; client CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s); ` +
       `merge of ${m.events} events into ${m.stories} stories: ${(m.ms / 1000).toFixed(2)} s`,
   );
