@@ -171,7 +171,8 @@ export function findQuantities(tokens: readonly Token[], data: QuantitiesData): 
   let rangeHigh = -1;
   for (let i = 0; i < tokens.length; i++) {
     const phrase = parseNumber(i);
-    if (!phrase) continue;
+    // A number too large for a double (hundreds of digits: junk, not a count) is no quantity.
+    if (!phrase || !Number.isFinite(phrase.value)) continue;
     const t = tokens[i]!;
     const prev = tokens[i - 1];
     const next = tokens[phrase.last + 1];

@@ -131,6 +131,7 @@ describe('quantities stage', () => {
       'Gary Wilson, 54, was sentenced.',
       'The score was 3-1.',
       'Twelve said no.',
+      `Officials said ${'9'.repeat(400)} troops arrived.`,
     ];
     for (const text of negatives) assert.deepEqual(run(text), [], text);
   });

@@ -76,19 +76,29 @@ export function createQuotesStage(
         if (speaker && speakers.kindOf(speaker) === 'person') lastPerson = speaker;
         speakerOf.push(speaker);
       }
-      const attributions: Attribution[] = found.map((f, i) => ({
-        id: `at${i + 1}`,
-        by,
-        rule: f.rule,
-        speaker: speakerOf[i] ?? null,
-        source: f.source,
-        cue: f.cue,
-        verb: f.verb,
-        content: f.content,
-        outer: f.outer === null ? null : `at${f.outer + 1}`,
-        certainty: f.certainty,
-        polarity: f.polarity,
-      }));
+      // An attribution whose content came out empty ("rejected that, but ...": "that" read as a
+      // pronoun object) reports nothing: it is dropped, and so are links to it. Ids keep their
+      // numbers so that every remaining link stays right.
+      const empty = new Set(found.flatMap((f, i) => (f.content.end <= f.content.start ? [i] : [])));
+      const attributions: Attribution[] = found.flatMap((f, i) =>
+        empty.has(i)
+          ? []
+          : [
+              {
+                id: `at${i + 1}`,
+                by,
+                rule: f.rule,
+                speaker: speakerOf[i] ?? null,
+                source: f.source,
+                cue: f.cue,
+                verb: f.verb,
+                content: f.content,
+                outer: f.outer === null || empty.has(f.outer) ? null : `at${f.outer + 1}`,
+                certainty: f.certainty,
+                polarity: f.polarity,
+              },
+            ],
+      );
 
       const quotes = refineQuotes(doc, pieces, units, attributions, data, by);
       return { quotes, attributions };

@@ -41,15 +41,22 @@ function contentOf(text: string, from: number, to: number): [number, number] {
 
 /** Paragraph ranges: non-blank lines (the tokens stage splits sentences at line breaks too). */
 function paragraphs(text: string): [number, number][] {
-  const NON_SPACE = /\S/g;
   const out: [number, number][] = [];
   let from = 0;
   while (from < text.length) {
     let end = text.indexOf('\n', from);
     if (end < 0) end = text.length;
-    NON_SPACE.lastIndex = from;
-    const m = NON_SPACE.exec(text);
-    if (m && m.index < end) out.push([from, end]);
+    // Look for a non-space within this line only: a search running past the line end would make a
+    // text of many blank lines quadratic.
+    let blank = true;
+    for (let i = from; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 13 && c !== 12 && c !== 11 && c !== 0xa0 && !/\s/.test(text[i]!)) {
+        blank = false;
+        break;
+      }
+    }
+    if (!blank) out.push([from, end]);
     from = end + 1;
   }
   return out;
@@ -64,6 +71,10 @@ export function findQuotedPieces(text: string): QuotedPiece[] {
   // Every quotation mark the pairing looks at (a local regex: its lastIndex is per call).
   // Two apostrophes ('') stand for a straight double mark in ASCII-typed archives.
   const MARKS = /''|["“”„«»‘’]/g;
+  // All marks found once, walked with one cursor: searching afresh from each paragraph would scan
+  // past its end to the next mark, quadratic in a long text of paragraphs without marks.
+  const marks = Array.from(text.matchAll(MARKS), (m) => ({ index: m.index, 0: m[0] }));
+  let k = 0;
   let chain = -1;
   let runningOn = false;
   for (const [pStart, pEnd] of paragraphs(text)) {
@@ -85,8 +96,9 @@ export function findQuotedPieces(text: string): QuotedPiece[] {
       runningOn = false;
     };
     // Jump from mark to mark: the regex engine skips the plain text far faster than a loop.
-    MARKS.lastIndex = pStart;
-    for (let mk = MARKS.exec(text); mk && mk.index < pEnd; mk = MARKS.exec(text)) {
+    while (k < marks.length && marks[k]!.index < pStart) k++;
+    for (; k < marks.length && marks[k]!.index < pEnd; k++) {
+      const mk = marks[k]!;
       const i = mk.index;
       // '' behaves as a straight double mark.
       const ch = mk[0] === "''" ? '"' : mk[0];

@@ -436,3 +436,22 @@ describe('findQuotedPieces', () => {
     assert.deepEqual(findQuotedPieces(''), []);
   });
 });
+
+describe('quotes stage: degenerate input', () => {
+  it('never reports an attribution with empty content ("rejected that, but ...")', () => {
+    const { attributions } = run('Europe rejected that, but said it would consider easing the terms.');
+    for (const a of attributions) assert.ok(a.content.end > a.content.start, JSON.stringify(a));
+    assert.ok(attributions.some((a) => a.content.text.includes('easing the terms')));
+  });
+
+  it('stays linear on many blank lines and on long paragraphs without marks', () => {
+    // Quadratic scanning would need billions of steps here; linear work is a few milliseconds.
+    const blank = '\n'.repeat(200_000);
+    const plain = 'The talks went on.\n'.repeat(20_000);
+    const t0 = process.cpuUsage();
+    assert.deepEqual(findQuotedPieces(blank), []);
+    assert.deepEqual(findQuotedPieces(`${plain}“Late.”`).length, 1);
+    const used = process.cpuUsage(t0);
+    assert.ok(used.user + used.system < 2_000_000, `took ${used.user + used.system} µs of CPU`);
+  });
+});

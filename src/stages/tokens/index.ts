@@ -31,10 +31,32 @@ function paragraphStarts(text: string): number[] {
   return starts;
 }
 
+/** No word is this long; wink's tokenizer is quadratic in the length of one unbroken run. */
+const MAX_RUN = 100;
+
+/**
+ * The text with a space put into every unbroken run longer than MAX_RUN characters (base64 blobs,
+ * leftover scripts, hostile input), keeping the length, so wink's offsets still fit the real text.
+ */
+export function breakLongRuns(text: string): string {
+  if (!/\S{101}/.test(text)) return text;
+  return text.replace(/\S{101,}/g, (run) => {
+    let out = '';
+    for (let i = 0; i < run.length; i += MAX_RUN) {
+      const piece = run.slice(i, i + MAX_RUN);
+      // Never split a surrogate pair: replace the last code unit only when it is not one.
+      const last = piece.charCodeAt(piece.length - 1);
+      const surrogate = last >= 0xd800 && last <= 0xdfff;
+      out += i + MAX_RUN < run.length && !surrogate ? `${piece.slice(0, -1)} ` : piece;
+    }
+    return out;
+  });
+}
+
 export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[] } {
   const w = nlp();
   const its = w.its;
-  const doc = w.readDoc(text);
+  const doc = w.readDoc(breakLongRuns(text));
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const normal = doc.tokens().out(its.normal) as string[];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertSpans } from '../../core/span.js';
-import { tokenize } from './index.js';
+import { breakLongRuns, tokenize } from './index.js';
 
 describe('tokens stage', () => {
   it('does not end sentences at abbreviations (U.S., Mr., Gen.)', () => {
@@ -44,5 +44,23 @@ describe('tokens stage', () => {
 
   it('yields nothing for whitespace', () => {
     assert.deepEqual(tokenize('   \n  ').sentences, []);
+  });
+});
+
+describe('tokens stage: hostile input', () => {
+  it('breaks unbroken runs for the tokenizer without moving any offset', () => {
+    const text = `Before ${'x'.repeat(250)} after.`;
+    const broken = breakLongRuns(text);
+    assert.equal(broken.length, text.length);
+    assert.notEqual(broken, text);
+    const { tokens } = tokenize(text);
+    assertSpans(text, tokens);
+    assert.equal(tokens[0]!.text, 'Before');
+    assert.equal(tokens.at(-1)!.text, '.');
+  });
+
+  it('leaves ordinary text untouched', () => {
+    const text = 'North Korea has sent about 10,000 troops.';
+    assert.equal(breakLongRuns(text), text);
   });
 });
