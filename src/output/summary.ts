@@ -20,7 +20,9 @@ export function formatSummary(doc: SitrepDocument<LayerName>, input: string): st
       const who = `${src?.code ?? src?.name ?? '—'} → ${tgt?.code ?? tgt?.name ?? '—'}`;
       const speaker = e.attribution ? byId.get(e.attribution.speaker ?? '') : undefined;
       const per = e.attribution ? `per ${speaker?.name ?? 'unnamed source'}` : 'in the article’s voice';
-      const parts = [t?.from ?? '····-··-··', who, `${e.cameo} ${e.plover}`];
+      // An event without its own time happened on or before the day the article reports it.
+      const when = t?.from ?? (doc.meta.published ? `≤${doc.meta.published}` : '····-··-··');
+      const parts = [when, who, `${e.cameo} ${e.plover}`];
       if (q) parts.push(q.text);
       parts.push(`${per} (${e.certainty}${e.polarity === 'positive' ? '' : `, ${e.polarity}`})`);
       lines.push(`  ${parts.join(' · ')}`);
