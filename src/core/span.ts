@@ -2,7 +2,7 @@
  * Helpers for spans: half-open [start, end) ranges of a document text in UTF-16 code units.
  * Imports only core types.
  */
-import type { Span } from './types.js';
+import type { Span, Token } from './types.js';
 
 /** The span of text[start, end), with its text. */
 export function spanOf(text: string, start: number, end: number): Span {
@@ -52,4 +52,16 @@ export function assertSpans(text: string, spans: Iterable<Span>): void {
       );
     }
   }
+}
+
+/** Index of the first token that ends after `offset` (binary search; tokens are in text order). */
+export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

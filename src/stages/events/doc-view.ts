@@ -4,6 +4,8 @@
  * so that the finders can ask "which actor is at token i" in O(1).
  * Depends on core types only.
  */
+
+import { tokenIndexAt } from '../../core/span.js';
 import type {
   ActorMention,
   Attribution,
@@ -53,17 +55,8 @@ export interface DocView {
   readonly kindOf: ReadonlyMap<string, string>;
 }
 
-/** Index of the first token whose end is after `offset` (tokens are in text order). */
-export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** Index of the first token that ends after `offset`. */
+export const tokenAtOrAfter = tokenIndexAt;
 
 /** Marks the tokens a span covers with `value`; the earliest-listed span keeps a token. */
 function mark(

@@ -4,6 +4,7 @@
  * matches a `decline to confirm` row and `may@AUX` does not match the month. Depends on core types and
  * the compiled data shape only.
  */
+
 import type { Token } from '../../core/types.js';
 import type { CueNode, CueRow } from '../../data/quotes.js';
 
@@ -51,14 +52,4 @@ export function matchCueAt(
   return walk(root, tokens, i, i, limit, null);
 }
 
-/** Index of the first token that ends after `offset` (tokens are in text order). */
-export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { tokenIndexAt } from '../../core/span.js';

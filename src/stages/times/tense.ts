@@ -6,6 +6,8 @@
  * verb decides; a past participle after a future modal ("will be deployed") stays future.
  * Depends on core types and the data types; no I/O.
  */
+
+import { tokenIndexAt } from '../../core/span.js';
 import type { Token } from '../../core/types.js';
 import type { CueTense, Tense, TenseCue } from '../../data/times.js';
 
@@ -135,17 +137,8 @@ const CLAUSE_BREAKS: ReadonlySet<string> = new Set([
 /** Words that may open a sentence before its fronted time ("And on Friday, ..."). */
 const FRONT_POS: ReadonlySet<string> = new Set(['ADP', 'DET', 'ADV', 'CCONJ', 'PUNCT']);
 
-/** Index of the first token that ends after `offset` (binary search; tokens are in text order). */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** Index of the first token that ends after `offset`. */
+export const tokenAt = tokenIndexAt;
 
 /**
  * The tense of the clause around the span [start, end), or null when nothing in reach says. The scan
