@@ -171,10 +171,13 @@ export function findQuantities(tokens: readonly Token[], data: QuantitiesData): 
   let rangeHigh = -1;
   for (let i = 0; i < tokens.length; i++) {
     const phrase = parseNumber(i);
-    // A number too large for a double (hundreds of digits: junk, not a count) is no quantity.
-    if (!phrase || !Number.isFinite(phrase.value)) continue;
+    // Beyond a quadrillion (or beyond a double) a "number" is junk, not something news counts.
+    if (!phrase || !Number.isFinite(phrase.value) || phrase.value > 1e15) continue;
     const t = tokens[i]!;
     const prev = tokens[i - 1];
+    // Digits glued to a letter or digit before them are part of a code or a longer string ("A320",
+    // a run of digits the tokenizer had to cut), never a count of their own.
+    if (prev && adjacent(prev, t) && /[\p{L}\p{N}]$/u.test(prev.text)) continue;
     const next = tokens[phrase.last + 1];
     // Not quantities: parts of hyphenated compounds ("F-16", "three-year", "10-year-old"), dates,
     // clock times and ordinals (never matched: "28th" and "third" are not numbers here).
