@@ -56,7 +56,8 @@ export function breakLongRuns(text: string): string {
 export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[] } {
   const w = nlp();
   const its = w.its;
-  const doc = w.readDoc(breakLongRuns(text));
+  const forWink = breakLongRuns(text);
+  const doc = w.readDoc(forWink);
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const normal = doc.tokens().out(its.normal) as string[];
@@ -64,15 +65,17 @@ export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[]
   const lemma = doc.tokens().out(its.lemma as any) as string[];
   const winkSpans = doc.sentences().out(its.span) as unknown as [number, number][];
 
-  // Offsets: find each token value at or after the cursor. wink keeps values verbatim; should a value
-  // ever be missing (it has not been seen), the token is placed at the cursor with zero width.
+  // Offsets: find each token value at or after the cursor, in the very text wink read (the same
+  // length as ours: breakLongRuns only swaps characters for spaces). wink keeps values verbatim;
+  // should one ever be missing (it has not been seen), it gets zero width at the cursor and is
+  // dropped below.
   const starts = new Array<number>(values.length);
   const ends = new Array<number>(values.length);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    const at = text.indexOf(v, cursor);
-    if (at < 0 || at - cursor > 200) {
+    const at = forWink.indexOf(v, cursor);
+    if (at < 0) {
       starts[i] = cursor;
       ends[i] = cursor;
     } else {
@@ -113,8 +116,9 @@ export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[]
     // wink emits line breaks as tokens: they are not words, and sentences are trimmed to words.
     let first = rangeFirst;
     let last = rangeLast;
-    while (first <= last && values[first]!.trim() === '') first++;
-    while (last >= first && values[last]!.trim() === '') last--;
+    const isWord = (i: number) => values[i]!.trim() !== '' && ends[i]! > starts[i]!;
+    while (first <= last && !isWord(first)) first++;
+    while (last >= first && !isWord(last)) last--;
     if (first > last) continue;
     const sIndex = sentences.length;
     const start = starts[first]!;
@@ -127,7 +131,7 @@ export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[]
       paragraph: paragraphOf(start),
     });
     for (let i = first; i <= last; i++) {
-      if (values[i]!.trim() === '') continue;
+      if (!isWord(i)) continue;
       const next = i + 1 < values.length ? starts[i + 1]! : text.length;
       tokens.push({
         index: tokens.length,

@@ -64,3 +64,22 @@ describe('tokens stage: hostile input', () => {
     assert.equal(breakLongRuns(text), text);
   });
 });
+
+describe('tokens stage: offsets after broken runs and long gaps', () => {
+  it('keeps every token at its place after a run of one repeated mark and after many blank lines', () => {
+    for (const text of [
+      `${'('.repeat(50_000)} end.`,
+      `${'“'.repeat(3000)} The minister left.`,
+      `${'\n'.repeat(5000)}Late word.`,
+    ]) {
+      const { tokens, sentences } = tokenize(text);
+      assertSpans(text, tokens);
+      assertSpans(text, sentences);
+      assert.ok(
+        tokens.every((t) => t.end > t.start),
+        'no empty token',
+      );
+      assert.equal(tokens.at(-1)!.end, text.length);
+    }
+  });
+});
