@@ -17,6 +17,21 @@ import {
   type MergeEvent,
   type Tables,
 } from './schema.js';
+import { containsText, whereStoryFilter } from './story-filter.js';
+import { SqlServeQueries } from './serve-queries.js';
+import type {
+  ActorDetail,
+  ActorListItem,
+  ContradictionView,
+  DocumentView,
+  Network,
+  Page,
+  PageOptions,
+  PlaceAggregate,
+  SearchHit,
+  StoryPageOptions,
+  TimelineCell,
+} from './store.js';
 import type {
   ActorSummary,
   DriverName,
@@ -96,7 +111,9 @@ export class SqlStore implements Store {
           .where('version', '=', m.version)
           .executeTakeFirst();
         if (row) return false;
-        for (const statement of m.statements) await sql.raw(statement).execute(tx);
+        for (const statement of [...m.statements, ...(m[this.driver] ?? [])]) {
+          await sql.raw(statement).execute(tx);
+        }
         await tx
           .insertInto('schema_migrations')
           .values({ version: m.version, name: m.name, applied_at: new Date().toISOString() })
@@ -204,61 +221,7 @@ export class SqlStore implements Store {
   }
 
   async events(filter: EventFilter = {}): Promise<StoryView[]> {
-    let q = this.db.selectFrom('stories').selectAll();
-    if (filter.actor) {
-      const a = filter.actor.toLowerCase();
-      q = q.where((eb) =>
-        eb.or(
-          (['source', 'target'] as const).flatMap((side) => [
-            eb(eb.fn('lower', [`${side}_key`]), '=', a),
-            eb(eb.fn('lower', [`${side}_code`]), '=', a),
-            eb(eb.fn('lower', [`${side}_country`]), '=', a),
-            eb(eb.fn('lower', [`${side}_name`]), '=', a),
-          ]),
-        ),
-      );
-    }
-    if (filter.cameo) q = q.where('cameo', 'like', `${filter.cameo}%`);
-    if (filter.plover) q = q.where(sql`upper(plover)`, '=', filter.plover.toUpperCase());
-    if (filter.from || filter.to) {
-      // In the range: an interval inside it, or a precise one (a week at most) overlapping it. A
-      // vague "in 2014" overlaps every week of 2014 but did not happen in each of them.
-      const { from, to } = filter;
-      q = q.where((eb) =>
-        eb.or([
-          eb.and([...(from ? [eb('date_from', '>=', from)] : []), ...(to ? [eb('date_to', '<=', to)] : [])]),
-          eb.and([
-            ...(from ? [eb('date_to', '>=', from)] : []),
-            ...(to ? [eb('date_from', '<=', to)] : []),
-            eb('span_days', '<=', PRECISE_DAYS),
-          ]),
-        ]),
-      );
-    }
-    if (filter.place) {
-      const p = filter.place.toLowerCase();
-      q = q.where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['place_name']), 'like', `${p}%`),
-          eb(eb.fn('lower', ['place_country']), '=', p),
-        ]),
-      );
-    }
-    if (filter.outlet) {
-      const o = filter.outlet.toLowerCase();
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('story_mentions as sm')
-            .innerJoin('documents as d', 'd.id', 'sm.doc_id')
-            .select('sm.story_id')
-            .whereRef('sm.story_id', '=', 'stories.id')
-            .where((ieb) => ieb(ieb.fn('lower', ['d.outlet']), '=', o)),
-        ),
-      );
-    }
-    if (filter.minSources) q = q.where('n_sources', '>=', filter.minSources);
-    if (filter.contradicted) q = q.where('contradicted', '=', 1);
+    const q = whereStoryFilter(this.db.selectFrom('stories').selectAll(), filter);
     const stories = await q
       // SQLite sorts NULL first and PostgreSQL last: say where undated stories go (last) in both.
       .orderBy(sql`CASE WHEN date_from IS NULL THEN 1 ELSE 0 END`)
@@ -372,7 +335,9 @@ export class SqlStore implements Store {
     return rows.map((r) => ({ ...r, documents: num(r.documents), mentions: num(r.mentions) }));
   }
 
-  async quotes(opts: { speaker?: string; limit?: number } = {}): Promise<QuoteView[]> {
+  async quotes(
+    opts: { speaker?: string; q?: string; limit?: number; offset?: number } = {},
+  ): Promise<QuoteView[]> {
     let q = this.db
       .selectFrom('quotes as q')
       .innerJoin('documents as d', 'd.id', 'q.doc_id')
@@ -400,12 +365,14 @@ export class SqlStore implements Store {
         ]),
       );
     }
+    if (opts.q) q = q.where(containsText(sql.ref('q.span_text'), opts.q));
     const rows = await q
       .orderBy(sql`CASE WHEN d.published IS NULL THEN 1 ELSE 0 END`)
       .orderBy('d.published')
       .orderBy('q.doc_id')
       .orderBy('q.span_start')
       .limit(opts.limit ?? 1000)
+      .offset(opts.offset ?? 0)
       .execute();
     return rows.map((r) => ({
       docId: r.doc_id,
@@ -464,6 +431,46 @@ export class SqlStore implements Store {
   async close(): Promise<void> {
     await this.db.destroy();
   }
+
+  // --- serve queries: implemented in ./serve-queries.ts ---
+  private serveQueries?: SqlServeQueries;
+  private get serve(): SqlServeQueries {
+    this.serveQueries ??= new SqlServeQueries(
+      this.db,
+      this.driver,
+      (stories) => this.withMentions(stories),
+      normaliseStory,
+    );
+    return this.serveQueries;
+  }
+  storyPage(filter: EventFilter, opts: StoryPageOptions): Promise<Page<StoryView>> {
+    return this.serve.storyPage(filter, opts);
+  }
+  actorPage(opts: PageOptions & { q?: string }): Promise<Page<ActorListItem>> {
+    return this.serve.actorPage(opts);
+  }
+  actorDetail(id: string, partners?: number): Promise<ActorDetail | null> {
+    return this.serve.actorDetail(id, partners);
+  }
+  network(filter: EventFilter, opts: { minEvents: number; limitNodes: number }): Promise<Network> {
+    return this.serve.network(filter, opts);
+  }
+  timelineCells(filter: EventFilter, by: 'root' | 'plover' | 'actor', series: number): Promise<TimelineCell[]> {
+    return this.serve.timelineCells(filter, by, series);
+  }
+  placeAggregates(filter: EventFilter): Promise<PlaceAggregate[]> {
+    return this.serve.placeAggregates(filter);
+  }
+  contradictionPage(opts: PageOptions): Promise<Page<ContradictionView>> {
+    return this.serve.contradictionPage(opts);
+  }
+  documentView(id: string): Promise<DocumentView | null> {
+    return this.serve.documentView(id);
+  }
+  searchDocuments(q: string, opts: PageOptions): Promise<Page<SearchHit>> {
+    return this.serve.searchDocuments(q, opts);
+  }
+  // --- end serve queries ---
 }
 
 /** Counts may come back from pg as text (bigint); stories hold plain numbers. */

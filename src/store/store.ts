@@ -5,13 +5,21 @@
  * cross-document merge (src/merge) sits above it and speaks to it through these methods.
  */
 import type {
+  ActorMentionRow,
+  ActorRow,
+  AttributionRow,
   ContradictionRow,
+  DocumentRow,
   DocumentRows,
   EventRow,
   IngestErrorRow,
   MergeEvent,
+  PlaceRow,
+  QuantityRow,
+  QuoteRow,
   StoryMentionRow,
   StoryRow,
+  TimeRow,
 } from './schema.js';
 
 export type DriverName = 'sqlite' | 'postgres';
@@ -86,7 +94,157 @@ export interface MergeOutput {
   readonly contradictions: readonly ContradictionRow[];
 }
 
-export interface Store {
+// --- serve queries (the HTTP API, src/serve; implemented in ./serve-queries.ts) ---
+
+/** One page of a list and the number of items over all pages. */
+export interface Page<T> {
+  readonly items: T[];
+  readonly total: number;
+}
+
+export interface PageOptions {
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface StoryPageOptions extends PageOptions {
+  /** `date`: by date_from (undated last); `sources`: by distinct sources. */
+  readonly sort: 'date' | 'sources';
+  readonly order: 'asc' | 'desc';
+}
+
+/** An actor across documents, keyed by `id`: its code when it has one, else its lower-cased name. */
+export interface ActorListItem {
+  readonly id: string;
+  readonly name: string;
+  readonly code: string | null;
+  readonly country: string | null;
+  readonly kind: string;
+  readonly documents: number;
+  readonly mentions: number;
+  /** Story events with the actor as source or target. */
+  readonly events: number;
+}
+
+export interface ActorPartner {
+  /** The partner's story actor key (as network nodes are keyed). */
+  readonly id: string;
+  readonly name: string | null;
+  readonly code: string | null;
+  readonly events: number;
+  readonly cooperation: number;
+  readonly conflict: number;
+}
+
+export interface ActorDetail {
+  readonly actor: ActorListItem;
+  readonly partners: ActorPartner[];
+  readonly byRoot: { root: string; events: number }[];
+}
+
+export interface NetworkNode {
+  /** The story actor key: the actor's country or organisation, else its code, else its name. */
+  readonly id: string;
+  readonly name: string | null;
+  readonly code: string | null;
+  readonly country: string | null;
+  readonly events: number;
+}
+
+export type Quad = 'verbal_coop' | 'material_coop' | 'verbal_conflict' | 'material_conflict';
+
+export interface NetworkEdge {
+  readonly source: string;
+  readonly target: string;
+  readonly events: number;
+  readonly cooperation: number;
+  readonly conflict: number;
+  /** The quad class with the most events (CAMEO roots 01–05, 06–08, 09–13, 14–20). */
+  readonly quad: Quad;
+}
+
+export interface Network {
+  readonly nodes: NetworkNode[];
+  readonly edges: NetworkEdge[];
+}
+
+/** Story events of one day (date_from) in one series (a CAMEO root, a PLOVER type or an actor key). */
+export interface TimelineCell {
+  readonly key: string;
+  readonly label: string;
+  readonly date: string;
+  readonly events: number;
+}
+
+export interface PlaceAggregate {
+  readonly name: string;
+  readonly country: string | null;
+  readonly lat: number;
+  readonly lon: number;
+  readonly events: number;
+  /** CAMEO roots by number of events there, most first. */
+  readonly topRoots: string[];
+  /** The first story ids there, newest first. */
+  readonly eventIds: string[];
+}
+
+export interface ContradictionSide {
+  readonly document: string;
+  readonly event: string;
+  readonly outlet: string | null;
+  readonly polarity: string | null;
+  readonly certainty: string | null;
+  readonly quantity: { text: string | null; value: number; unit: string | null } | null;
+}
+
+export interface ContradictionView {
+  readonly story: StoryView;
+  readonly kind: string;
+  readonly detail: string;
+  readonly a: ContradictionSide;
+  readonly b: ContradictionSide;
+}
+
+/** One document with every annotation layer; events carry the story they were merged into. */
+export interface DocumentView {
+  readonly document: DocumentRow;
+  readonly actors: ActorRow[];
+  readonly actorMentions: ActorMentionRow[];
+  readonly times: TimeRow[];
+  readonly places: PlaceRow[];
+  readonly quantities: QuantityRow[];
+  readonly quotes: QuoteRow[];
+  readonly attributions: AttributionRow[];
+  readonly events: (EventRow & { story_id: string | null })[];
+}
+
+export interface SearchHit {
+  readonly id: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly url: string | null;
+  readonly text: string;
+}
+
+/** The queries the HTTP API adds to the Store (see ./serve-queries.ts). */
+export interface ServeQueries {
+  /** Filtered, sorted story events with their mentions, one page, and the total. */
+  storyPage(filter: EventFilter, opts: StoryPageOptions): Promise<Page<StoryView>>;
+  actorPage(opts: PageOptions & { q?: string }): Promise<Page<ActorListItem>>;
+  /** An actor by id (code, name, or story actor key; case-insensitive); null when unknown. */
+  actorDetail(id: string, partners?: number): Promise<ActorDetail | null>;
+  network(filter: EventFilter, opts: { minEvents: number; limitNodes: number }): Promise<Network>;
+  /** Per-day counts of the filtered story events dated to a week or less, by series. */
+  timelineCells(filter: EventFilter, by: 'root' | 'plover' | 'actor', series: number): Promise<TimelineCell[]>;
+  placeAggregates(filter: EventFilter): Promise<PlaceAggregate[]>;
+  contradictionPage(opts: PageOptions): Promise<Page<ContradictionView>>;
+  documentView(id: string): Promise<DocumentView | null>;
+  /** Documents whose text matches every word of `q` (full-text, stemmed), best first. */
+  searchDocuments(q: string, opts: PageOptions): Promise<Page<SearchHit>>;
+}
+
+export interface Store extends ServeQueries {
   readonly driver: DriverName;
   /** Where the data lives (a file path, or the URL without its password). */
   readonly location: string;
@@ -113,7 +271,8 @@ export interface Store {
   /** A story by id or by an unambiguous id prefix; null when none. */
   story(id: string): Promise<StoryView | null>;
   actors(opts?: { limit?: number; name?: string }): Promise<ActorSummary[]>;
-  quotes(opts?: { speaker?: string; limit?: number }): Promise<QuoteView[]>;
+  /** Quotes by speaker (name, code or country) and words in the quote (`q`), oldest first. */
+  quotes(opts?: { speaker?: string; q?: string; limit?: number; offset?: number }): Promise<QuoteView[]>;
   /** Story counts per day (date_from) for stories where the actor is source or target. */
   timeline(actor: string): Promise<{ date: string; stories: number; mentions: number }[]>;
   counts(): Promise<StoreCounts>;

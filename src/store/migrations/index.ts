@@ -5,6 +5,7 @@
  */
 import { initial } from './001-initial.js';
 import { storySpan } from './002-story-span.js';
+import { search } from './003-search.js';
 
 export interface Migration {
   /** Strictly increasing; never reuse or edit an applied one — add a new migration instead. */
@@ -12,6 +13,9 @@ export interface Migration {
   readonly name: string;
   /** Statements valid in both PostgreSQL and SQLite, run in order. */
   readonly statements: readonly string[];
+  /** Run after `statements`, only on that driver: for the rare statement one dialect lacks (FTS). */
+  readonly sqlite?: readonly string[];
+  readonly postgres?: readonly string[];
 }
 
-export const migrations: readonly Migration[] = [initial, storySpan];
+export const migrations: readonly Migration[] = [initial, storySpan, search];
