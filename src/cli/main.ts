@@ -12,7 +12,9 @@ import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuotes } from './commands/quotes.js';
 import { registerShow } from './commands/show.js';
+import { registerStatus } from './commands/status.js';
 import { registerTimeline } from './commands/timeline.js';
+import { registerWorker } from './commands/worker.js';
 import { EXIT_USAGE, errorLine, exitCodeFor } from './exit-codes.js';
 
 export interface CommandResult {
@@ -35,6 +37,8 @@ export function buildProgram(result: CommandResult): Command {
   registerQuotes(program, result);
   registerTimeline(program, result);
   registerExport(program, result);
+  registerWorker(program, result);
+  registerStatus(program, result);
   return program;
 }
 

@@ -15,6 +15,7 @@ import { countArticles, type InputFormat, readSources } from '../../ingest/sourc
 import { openStore } from '../../store/open-store.js';
 import { EXIT_INPUT_ERRORS } from '../exit-codes.js';
 import type { CommandResult } from '../main.js';
+import { ingestToQueue } from './ingest-queue.js';
 
 const FORMATS: readonly InputFormat[] = ['auto', 'text', 'html', 'jsonl', 'rss'];
 export const EXIT_INTERRUPTED = 130;
@@ -25,6 +26,8 @@ interface IngestOptions {
   field: string[];
   jobs?: string;
   progress: boolean;
+  queue?: boolean;
+  queueSchema?: string;
 }
 
 /** `--db` as every store command declares it. */
@@ -51,6 +54,14 @@ export function registerIngest(program: Command, result: CommandResult): void {
     )
     .option('--jobs <n>', 'extraction threads (default: all cores)')
     .option('--no-progress', 'no progress output')
+    .option(
+      '--queue',
+      'PostgreSQL only: queue the articles for `sitrep worker` instead of extracting them here',
+    )
+    .option(
+      '--queue-schema <name>',
+      "with --queue: the job queue's schema (default pgboss, or $SITREP_QUEUE_SCHEMA)",
+    )
     .action(async (inputs: string[], opts: IngestOptions) => {
       if (!FORMATS.includes(opts.format as InputFormat)) {
         throw new SitrepError(
@@ -68,6 +79,15 @@ export function registerIngest(program: Command, result: CommandResult): void {
         );
       }
       const format = opts.format as InputFormat;
+      if (opts.queue) {
+        result.code = await ingestToQueue(inputs, {
+          db: opts.db,
+          queueSchema: opts.queueSchema,
+          format,
+          fields,
+        });
+        return;
+      }
       const store = await openStore(opts.db);
       const executor = createExecutor(jobs);
       const controller = new AbortController();
