@@ -42,6 +42,10 @@ export async function enqueueSources(
       const r = await producer.enqueue(jobs);
       counts.enqueued += r.enqueued;
       counts.duplicates += r.duplicates;
+      for (const x of r.refused ?? []) {
+        counts.errors++;
+        errors.push({ input: x.input, code: x.code, message: x.message, at: now().toISOString() });
+      }
     }
     if (errors.length) await opts.onErrors(errors);
     jobs = [];

@@ -9,6 +9,8 @@ import { SitrepError } from '../core/errors.js';
 import { decodeText, MAX_INPUT_BYTES } from '../input/read-article.js';
 import type { ArticleJob } from './jobs.js';
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const nullableText = z.string().max(10_000).nullable().optional();
 
 const articleJobSchema = z.object({
@@ -52,6 +54,19 @@ export function parseArticleJob(jobId: string, data: unknown): ArticleJob {
     );
   }
   const { article, feed } = parsed.data;
+  // PostgreSQL's jsonb (the queue's job data) holds neither NUL nor unpaired surrogates: refuse them
+  // here, by name, instead of failing the whole enqueue statement.
+  for (const value of [article.key, article.text, feed, ...Object.values(article.meta)]) {
+    if (typeof value !== 'string') continue;
+    if (value.includes('\u0000')) {
+      throw new SitrepError('INPUT_BINARY', `${input}: binary data (NUL characters), not text`, { input });
+    }
+    if (LONE_SURROGATE.test(value)) {
+      throw new SitrepError('INPUT_BAD_ENCODING', `${input}: not valid Unicode text (unpaired surrogates)`, {
+        input,
+      });
+    }
+  }
   if (Buffer.byteLength(article.text, 'utf8') > MAX_INPUT_BYTES) {
     throw new SitrepError('INPUT_TOO_LARGE', `${input}: the article text is over the size limit`, { input });
   }

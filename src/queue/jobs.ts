@@ -19,6 +19,19 @@ export interface EnqueueResult {
   readonly enqueued: number;
   /** Jobs refused because the same content is already queued, running or done. */
   readonly duplicates: number;
+  /**
+   * Jobs refused as unusable (empty, binary, malformed: the worker's own checks, ./job-data.ts),
+   * each with the reason naming its input; the producer records them as ingest errors. Optional so
+   * producers' test doubles need not fill it.
+   */
+  readonly refused?: readonly RefusedJob[];
+}
+
+export interface RefusedJob {
+  /** The article's key (its input). */
+  readonly input: string;
+  readonly code: string;
+  readonly message: string;
 }
 
 export interface JobProducer {

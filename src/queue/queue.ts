@@ -7,12 +7,13 @@
  * - `sitrep-merge`: the merge pass as a job in a *stately* queue (at most one waiting and one
  *   running), so merges from many workers coalesce and never run concurrently.
  * Implements the producer interface of ./jobs.ts and the narrow fetch/complete/fail calls of the
- * worker loop. Imports pg-boss and ./jobs; never the store, ingest or CLI.
+ * worker loop. Imports pg-boss, ./jobs and ./job-data; never the store, ingest or CLI.
  */
 import PgBoss from 'pg-boss';
 import { SitrepError } from '../core/errors.js';
+import { parseArticleJob } from './job-data.js';
 import { jobIdFor } from './job-id.js';
-import type { ArticleJob, EnqueueResult, JobProducer } from './jobs.js';
+import type { ArticleJob, EnqueueResult, JobProducer, RefusedJob } from './jobs.js';
 
 export const INGEST_QUEUE = 'sitrep-ingest';
 export const MERGE_QUEUE = 'sitrep-merge';
@@ -135,17 +136,27 @@ export class JobQueue implements JobProducer {
   }
 
   /**
-   * Queues articles; the same content (in this call, or already queued, running or completed in the
+   * Queues articles; an unusable one (empty, binary, malformed) is refused with its reason; the same content (in this call, or already queued, running or completed in the
    * last day) is counted as a duplicate and not queued again. Under concurrent producers the count
    * can miss a duplicate both saw as new, but the queue still holds one job (primary key).
    */
   async enqueue(jobs: readonly ArticleJob[]): Promise<EnqueueResult> {
     let enqueued = 0;
     let duplicates = 0;
+    const refused: RefusedJob[] = [];
     for (let i = 0; i < jobs.length; i += ENQUEUE_CHUNK) {
       const byId = new Map<string, ArticleJob>();
       for (const job of jobs.slice(i, i + ENQUEUE_CHUNK)) {
         const id = jobIdFor(job.article.text);
+        try {
+          // The worker's checks, early: a broken article is refused by name, not retried, and
+          // never breaks the statement that queues the others.
+          parseArticleJob(id, job);
+        } catch (err) {
+          const e = err as SitrepError;
+          refused.push({ input: job.article.key, code: e.code ?? 'INTERNAL', message: e.message });
+          continue;
+        }
         if (byId.has(id)) duplicates++;
         else byId.set(id, job);
       }
@@ -165,7 +176,7 @@ export class JobQueue implements JobProducer {
       );
       enqueued += byId.size;
     }
-    return { enqueued, duplicates };
+    return { enqueued, duplicates, refused };
   }
 
   /** Takes up to `batchSize` jobs (they become active: this worker holds them until expiry). */

@@ -1,0 +1,194 @@
+/**
+ * The job queue and the worker loop in one process against a real PostgreSQL (fresh schemas):
+ * content-hash deduplication and refusals on enqueue, malformed jobs and an extractor crash retried
+ * with backoff then recorded in the store's errors, status figures, and the job-data checks. The fake
+ * extractor keeps the tests independent of the stages; the queue, store and loop are real.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { parseArticleJob } from '../../src/queue/job-data.js';
+import { jobIdFor } from '../../src/queue/job-id.js';
+import { INGEST_QUEUE, type JobQueue, openQueue } from '../../src/queue/queue.js';
+import { queueStatus } from '../../src/queue/queue-status.js';
+import { runWorker } from '../../src/queue/worker-loop.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { SqlStore } from '../../src/store/sql-store.js';
+import { fakeExecutor } from '../store-fixtures.js';
+import { articles, type QueueSchemas, queueSchemas } from './pg-schemas.js';
+
+describe('job data checks', () => {
+  it('derives one job id per content, the same for the same text', () => {
+    assert.equal(jobIdFor('Russia and Ukraine.'), jobIdFor('Russia and Ukraine.'));
+    assert.notEqual(jobIdFor('Russia and Ukraine.'), jobIdFor('Ukraine and Russia.'));
+    assert.match(jobIdFor('x'), /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+
+  it('refuses malformed, empty and binary jobs with a reason naming the input', () => {
+    assert.throws(() => parseArticleJob('j1', null), /job:j1: malformed queue job j1/);
+    assert.throws(
+      () => parseArticleJob('j2', { article: { key: 'k.txt', text: 5, meta: {} } }),
+      /k\.txt: malformed queue job j2 \(article\.text/,
+    );
+    assert.throws(
+      () => parseArticleJob('j3', { article: { key: 'e.txt', text: '  \n ', meta: {} } }),
+      /e\.txt: only whitespace/,
+    );
+    assert.throws(
+      () => parseArticleJob('j4', { article: { key: 'b.bin', text: 'a\u0000b', meta: {} } }),
+      /b\.bin: binary data/,
+    );
+    const ok = parseArticleJob('j5', {
+      article: { key: 'ok.txt', text: 'Russia and Ukraine met.', meta: { published: '2024-01-02', x: 1 } },
+      feed: 'f1',
+    });
+    assert.deepEqual(ok, {
+      article: { key: 'ok.txt', text: 'Russia and Ukraine met.', meta: { published: '2024-01-02' } },
+      feed: 'f1',
+    });
+  });
+});
+
+describe('job queue and worker loop (PostgreSQL, in process)', () => {
+  let pg: QueueSchemas;
+  let queue: JobQueue;
+  let store: SqlStore;
+
+  before(async () => {
+    pg = await queueSchemas('loop');
+    // retryLimit 1: two attempts; a 1 s first retry delay keeps the test short.
+    queue = await openQueue(pg.storeUrl, {
+      schema: pg.queueSchema,
+      retryLimit: 1,
+      retryDelaySeconds: 1,
+      onError: (err) => assert.fail(`pg-boss error: ${err.message}`),
+    });
+    store = await openStore(pg.storeUrl);
+  });
+
+  after(async () => {
+    await queue?.close();
+    await store?.close();
+    await pg?.drop();
+  });
+
+  it('queues the same content once: within a call, across calls, and as reported', async () => {
+    const a = articles(6, 'dedup');
+    const first = await queue.enqueue([...a, a[0]!, a[1]!].map((article) => ({ article })));
+    assert.deepEqual(first, { enqueued: 6, duplicates: 2, refused: [] });
+    // The same texts under other keys (another feed, a re-run): still the same jobs.
+    const again = await queue.enqueue(
+      a.map((article) => ({ article: { ...article, key: `other/${article.key}` } })),
+    );
+    assert.deepEqual(again, { enqueued: 0, duplicates: 6, refused: [] });
+    const rows = await pg.query(`SELECT count(*)::int AS n FROM ${pg.queueSchema}.job WHERE name = $1`, [
+      INGEST_QUEUE,
+    ]);
+    assert.equal(rows[0]!.n, 6);
+  });
+
+  it('refuses unusable articles on enqueue, by name, and queues the rest of the call', async () => {
+    const r = await queue.enqueue([
+      { article: { key: 'bad.bin', text: 'binary\u0000\u0001\u0002data', meta: {} } },
+      { article: { key: 'blank.txt', text: ' \n\n ', meta: {} } },
+      { article: { key: 'crash.txt', text: 'CRASH the extractor, Russia.', meta: {} } },
+    ]);
+    assert.equal(r.enqueued, 1);
+    assert.deepEqual(
+      r.refused?.map((x) => [x.input, x.code]),
+      [
+        ['bad.bin', 'INPUT_BINARY'],
+        ['blank.txt', 'INPUT_EMPTY'],
+      ],
+    );
+  });
+
+  it('retries failing jobs with backoff, then records their reasons in the store', async () => {
+    // Jobs from a producer that skipped the checks: the worker refuses them itself.
+    for (const data of [
+      {
+        article: {
+          key: 'feed.jsonl:7',
+          text: 'Russia and Ukraine talked.',
+          meta: { published: 'yesterday' },
+        },
+      },
+      { nonsense: true },
+    ]) {
+      await pg.query(
+        `INSERT INTO ${pg.queueSchema}.job (name, data, retry_limit, retry_delay, retry_backoff, policy)
+         VALUES ($1, $2, 1, 1, true, 'standard')`,
+        [INGEST_QUEUE, JSON.stringify(data)],
+      );
+    }
+    const controller = new AbortController();
+    const worker = runWorker(store, queue, fakeExecutor(), {
+      batch: 4,
+      signal: controller.signal,
+      idleMinMs: 50,
+      idleMaxMs: 200,
+      mergeDelaySeconds: 1,
+    });
+    // Wait until the three bad jobs have failed for good (two attempts each, 1-2 s apart).
+    const deadline = Date.now() + 30_000;
+    let failed = 0;
+    while (Date.now() < deadline) {
+      const r = await pg.query(
+        `SELECT count(*)::int AS n FROM ${pg.queueSchema}.job WHERE name = $1 AND state = 'failed'`,
+        [INGEST_QUEUE],
+      );
+      failed = Number(r[0]!.n);
+      if (failed === 3) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    controller.abort();
+    const counts = await worker;
+    assert.equal(failed, 3, 'the three bad jobs end failed');
+    assert.equal(counts.failed, 3);
+    assert.equal(counts.retrying, 3, 'each bad job was tried twice');
+    assert.equal(counts.stored, 6, 'the six good jobs of the first test are stored');
+
+    const jobs = await pg.query(
+      `SELECT id::text AS id, COALESCE(data #>> '{article,key}', '?') AS key, retry_count
+         FROM ${pg.queueSchema}.job WHERE name = $1 AND state = 'failed' ORDER BY key`,
+      [INGEST_QUEUE],
+    );
+    assert.deepEqual(
+      jobs.map((j) => [j.key, j.retry_count]),
+      [
+        ['?', 1],
+        ['crash.txt', 1],
+        ['feed.jsonl:7', 1],
+      ],
+    );
+    const errors = await store.listErrors();
+    assert.deepEqual(errors.map((e) => [e.input, e.code]).sort(), [
+      ['crash.txt', 'INTERNAL'],
+      ['feed.jsonl:7', 'INPUT_MALFORMED'],
+      [`job:${jobs[0]!.id}`, 'INPUT_MALFORMED'],
+    ]);
+    assert.match(errors.find((e) => e.input === 'crash.txt')!.message, /fake extractor fails on CRASH/);
+    assert.match(errors.find((e) => e.input === 'feed.jsonl:7')!.message, /meta\.published/);
+
+    const status = await queueStatus(queue);
+    assert.equal(status.depth.failed, 3);
+    assert.equal(status.depth.completed, 6);
+    assert.equal(status.depth.created + status.depth.retry + status.depth.active, 0);
+    assert.ok(status.perMinute5 >= 6 / 5, 'completions counted in the last 5 minutes');
+    assert.ok(status.failures.some((f) => f.state === 'failed' && /fake extractor fails/.test(f.reason)));
+    const c = await store.counts();
+    assert.equal(c.documents, 6);
+  });
+
+  it('a job delivered again after its document is stored is completed without extraction', async () => {
+    const [a] = articles(1, 'again');
+    await store.putDocuments([await fakeExecutor().run({ article: a!, ingestedAt: '2024-10-29T00:00:00Z' })]);
+    await queue.enqueue([{ article: a! }]);
+    const counts = await runWorker(store, queue, fakeExecutor(), {
+      exitWhenIdle: true,
+      mergeDelaySeconds: 1,
+    });
+    assert.equal(counts.skipped, 1);
+    assert.equal(counts.stored, 0);
+    assert.equal((await store.counts()).documents, 7);
+  });
+});
