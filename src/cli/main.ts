@@ -11,6 +11,7 @@ import { registerExport } from './commands/export.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuotes } from './commands/quotes.js';
+import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { registerStatus } from './commands/status.js';
 import { registerTimeline } from './commands/timeline.js';
@@ -37,6 +38,7 @@ export function buildProgram(result: CommandResult): Command {
   registerQuotes(program, result);
   registerTimeline(program, result);
   registerExport(program, result);
+  registerServe(program, result);
   registerWorker(program, result);
   registerStatus(program, result);
   return program;

@@ -1,0 +1,85 @@
+/**
+ * `sitrep serve [--db DIR|URL] [--port 8080] [--host 127.0.0.1]`: the JSON API and the dashboard
+ * over a store (src/serve), on @hono/node-server. Writes need SITREP_TOKEN; without it they are
+ * off, and listening beyond the loopback without it prints a warning. Closes the store on
+ * SIGINT/SIGTERM after queued writes and merges finish.
+ */
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import type { Command } from 'commander';
+import { SitrepError } from '../../core/errors.js';
+import { packageRoot } from '../../data/paths.js';
+import { createApp } from '../../serve/app.js';
+import { openStore } from '../../store/open-store.js';
+import type { CommandResult } from '../main.js';
+import { dbOption } from './ingest.js';
+
+interface ServeOptions {
+  db?: string;
+  port: string;
+  host: string;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function portOf(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new SitrepError('BAD_ARGUMENT', `--port ${v}: expected a port number (0–65535)`);
+  }
+  return n;
+}
+
+export function registerServe(program: Command, _result: CommandResult): void {
+  dbOption(program.command('serve').description('serve the JSON API and the dashboard over a store'))
+    .option('--port <n>', 'TCP port', '8080')
+    .option('--host <address>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
+    .action(async (opts: ServeOptions) => {
+      const port = portOf(opts.port);
+      const token = process.env.SITREP_TOKEN || null;
+      if (!token && !isLoopback(opts.host)) {
+        process.stderr.write(
+          `sitrep serve: warning: listening on ${opts.host} without SITREP_TOKEN: anyone who can reach this port can read the store (writes stay off until a token is set)\n`,
+        );
+      }
+      const store = await openStore(opts.db);
+      const app = createApp({ store, token, webRoot: path.join(packageRoot, 'dist', 'web') });
+      let server: Server;
+      try {
+        server = await new Promise<Server>((resolve, reject) => {
+          const s = serve({ fetch: app.fetch, port, hostname: opts.host }, () => resolve(s as Server));
+          s.once('error', reject);
+        });
+      } catch (err) {
+        await store.close();
+        throw new SitrepError(
+          'BAD_ARGUMENT',
+          `cannot listen on ${opts.host}:${port}: ${(err as Error).message}`,
+          {
+            cause: err,
+          },
+        );
+      }
+      const addr = server.address();
+      const shown = typeof addr === 'object' && addr ? addr.port : port;
+      const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+      process.stdout.write(
+        `sitrep serve: http://${host}:${shown}/ (store: ${store.location}; writes ${token ? 'on' : 'off: set SITREP_TOKEN'})\n`,
+      );
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.stdout.write('sitrep serve: stopping\n');
+          server.close();
+          server.closeIdleConnections();
+          resolve();
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await app.idle();
+      await store.close();
+    });
+}
