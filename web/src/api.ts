@@ -11,6 +11,9 @@ export interface ActorRef {
   country: string | null;
 }
 
+/** A speaker as the API gives it: an actor object (story JSON) or a bare name (layers). */
+export type Speaker = ActorRef | string | null;
+
 export interface EventItem {
   id: string;
   cameo: string;
@@ -20,7 +23,7 @@ export interface EventItem {
   target: ActorRef | null;
   time: { from: string; to: string } | null;
   place: { name: string; country: string | null; lat: number | null; lon: number | null } | null;
-  attribution: { speaker: string | null; verb: string } | null;
+  attribution: { speaker: Speaker; verb: string } | null;
   certainty: string | null;
   polarity: string | null;
   evidence: { text: string; start: number; end: number; document: string } | null;
@@ -40,7 +43,7 @@ export interface Mention {
   published: string | null;
   cameo: string;
   evidence: { text: string; start: number; end: number };
-  attribution: { speaker: string | null; verb: string; start?: number | null; end?: number | null } | null;
+  attribution: { speaker: Speaker; verb: string; start?: number | null; end?: number | null } | null;
   certainty: string | null;
   polarity: string | null;
   time: { text: string; from: string | null; to: string | null } | null;
@@ -154,7 +157,7 @@ export interface DocumentLayers {
     unit: string | null;
     rule: string | null;
   })[];
-  quotes: (Span & { id: string; text: string; speaker: string | null; rule: string | null })[];
+  quotes: (Span & { id: string; text: string; speaker: Speaker; rule: string | null })[];
   attributions: {
     id: string;
     speaker: string | null;

@@ -2,7 +2,7 @@
  * Words and colours shared by the views: polarity and certainty in words (never colour alone),
  * cooperation/conflict classes of the network, actor display names, date formatting. Pure.
  */
-import type { ActorRef, Quad } from './api.js';
+import type { ActorRef, Quad, Speaker } from './api.js';
 
 export function polarityWord(p: string | null | undefined): string {
   if (p === 'positive') return 'asserted';
@@ -39,4 +39,9 @@ export function dateRange(t: { from: string | null; to: string | null } | null |
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+export function speakerName(s: Speaker | undefined): string {
+  if (!s) return 'unnamed source';
+  return typeof s === 'string' ? s : actorName(s);
 }

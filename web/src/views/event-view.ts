@@ -9,7 +9,7 @@ import { api, type EventDetail, type Mention } from '../api.js';
 import { errorBox, hrefTo, loading, type View } from '../app.js';
 import { clear, externalLink, h } from '../dom.js';
 import type { Route } from '../filters.js';
-import { actorKey, actorName, dateRange, plural, polarityWord } from '../labels.js';
+import { actorKey, actorName, dateRange, plural, polarityWord, speakerName } from '../labels.js';
 
 function quantityText(m: Mention): string {
   const q = m.quantity;
@@ -37,7 +37,7 @@ function mentionCard(m: Mention, differing: boolean, index: number): HTMLElement
         'dd',
         null,
         m.attribution
-          ? `${m.attribution.speaker ?? 'unnamed source'} (${m.attribution.verb})`
+          ? `${speakerName(m.attribution.speaker)} (${m.attribution.verb})`
           : 'the outlet itself (no attribution)',
       ),
       h('dt', null, 'Polarity'),

@@ -2,7 +2,9 @@
  * Actor network panel (cytoscape): actors sized by events, edges weighted by events between them,
  * coloured AND dashed by cooperation vs conflict (legend in words). Clicking a node, or pressing
  * Enter on the same actor in the list beside it, sets the actor filter for every view. The layout
- * is `concentric` by event count, which is deterministic (cose is not), so screenshots are stable.
+ * is cytoscape's `cose` started from seeded positions with `randomize: false`: cose only draws random
+ * numbers to randomize or to separate nodes at the same spot, so it is deterministic and the
+ * screenshots are stable.
  * Depends on ../api, ../app, ../dom, ../labels.
  */
 import cytoscape from 'cytoscape';
@@ -11,6 +13,16 @@ import { errorBox, setQuery } from '../app.js';
 import { clear, h } from '../dom.js';
 import { filtersOf, type Route } from '../filters.js';
 import { plural, QUADS } from '../labels.js';
+
+// Cytoscape's renderer injects a one-rule <style> into <head> unless an element with this id already
+// exists; the server's CSP (style-src 'self') blocks injected styles, so we claim the id with an
+// empty <meta> and ship the rule in styles.css instead.
+const CY_STYLESHEET_ID = '__________cytoscape_stylesheet';
+if (!document.getElementById(CY_STYLESHEET_ID)) {
+  const marker = document.createElement('meta');
+  marker.id = CY_STYLESHEET_ID;
+  document.head.append(marker);
+}
 
 function nodeLabel(n: { name: string | null; code: string | null; id: string }): string {
   return n.name ?? n.code ?? n.id;
@@ -99,7 +111,9 @@ export function networkPanel(route: Route) {
     cy = cytoscape({
       container: graphEl,
       elements: [
-        ...net.nodes.map((n) => ({
+        ...net.nodes.map((n, i) => ({
+          // Seeded start: a spiral in the API's order (most events first), no two nodes at one spot.
+          position: { x: Math.cos(i * 2.4) * (40 + 14 * i), y: Math.sin(i * 2.4) * (40 + 14 * i) },
           data: {
             id: n.id,
             label: nodeLabel(n),
@@ -122,7 +136,8 @@ export function networkPanel(route: Route) {
             width: 'data(size)',
             height: 'data(size)',
             label: 'data(label)',
-            'font-size': 11,
+            'font-size': 12,
+            'min-zoomed-font-size': 0,
             color: '#1f2933',
             'text-valign': 'bottom',
             'text-margin-y': 3,
@@ -152,12 +167,14 @@ export function networkPanel(route: Route) {
         })),
       ] as cytoscape.StylesheetJson,
       layout: {
-        name: 'concentric',
-        concentric: (n: cytoscape.NodeSingular) => Number(n.data('events')),
-        levelWidth: () => Math.max(1, max / 4),
-        minNodeSpacing: 18,
+        name: 'cose',
+        randomize: false,
         animate: false,
-        padding: 12,
+        padding: 16,
+        nodeRepulsion: () => 12000,
+        idealEdgeLength: () => 36,
+        numIter: 1000,
+        nodeDimensionsIncludeLabels: true,
       } as cytoscape.LayoutOptions,
       minZoom: 0.3,
       maxZoom: 3,

@@ -58,6 +58,17 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The API leaves empty buckets out; a time axis should not, unless the span is huge. */
+function fillBuckets(sorted: string[], bucket: 'day' | 'week'): string[] {
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (!first || !last) return sorted;
+  const step = bucket === 'week' ? 7 : 1;
+  const out: string[] = [];
+  for (let d = first; d <= last && out.length <= 1000; d = addDays(d, step)) out.push(d);
+  return out.length > 1000 ? sorted : out;
+}
+
 export function timelinePanel(route: Route) {
   const chartEl = h('div', { class: 'chart', role: 'img', 'aria-label': 'Events over time' });
   const status = h('p', { class: 'muted', role: 'status' });
@@ -114,7 +125,7 @@ export function timelinePanel(route: Route) {
 
   function draw(t: Timeline): void {
     bucket = t.bucket;
-    dates = [...new Set(t.series.flatMap((s) => s.points.map((p) => p.date)))].sort();
+    dates = fillBuckets([...new Set(t.series.flatMap((s) => s.points.map((p) => p.date)))].sort(), t.bucket);
     const total = t.series.reduce((n, s) => n + s.points.reduce((m, p) => m + p.events, 0), 0);
     status.textContent = dates.length
       ? `${total} events from ${dates[0]} to ${dates[dates.length - 1]}, per ${t.bucket}`
@@ -147,7 +158,7 @@ export function timelinePanel(route: Route) {
           return {
             type: 'bar',
             stack: 'events',
-            name: s.label ? `${s.key} ${s.label}` : s.key,
+            name: s.label || s.key,
             data: dates.map((d) => byDate.get(d) ?? 0),
             barMaxWidth: 28,
           };

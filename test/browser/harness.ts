@@ -1,0 +1,130 @@
+/**
+ * What the browser tests share: a temporary embedded store filled with examples/ and the test
+ * corpus (real extraction, one thread), the real API server (src/serve createApp on
+ * @hono/node-server, port 0) over it serving the built dashboard from dist/web, and Debian's
+ * chromium through playwright-core. Missing chromium or an unbuilt dashboard is an error, never a
+ * skip. Imports the ingest pipeline, the store and the server; never the CLI.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { createExecutor } from '../../src/ingest/executor.js';
+import { DEFAULT_KEYS } from '../../src/ingest/fields.js';
+import { ingest } from '../../src/ingest/ingest.js';
+import { readSources } from '../../src/ingest/sources.js';
+import { createApp } from '../../src/serve/app.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
+import { repoRoot } from '../shared-path.js';
+import { ARTICLES } from './corpus.js';
+
+export const CHROMIUM = process.env.SITREP_CHROMIUM ?? '/usr/bin/chromium';
+export const WEB_ROOT = path.join(repoRoot, 'dist', 'web');
+export const SCREENSHOTS = path.join(repoRoot, 'docs', 'screenshots');
+export const LAPTOP = { width: 1366, height: 768 };
+export const TABLET = { width: 768, height: 1024 };
+
+export interface Fixture {
+  store: Store;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** A store with examples/ and the test corpus, and the real server over it on a free port. */
+export async function startFixture(): Promise<Fixture> {
+  if (!existsSync(path.join(WEB_ROOT, 'index.html'))) {
+    throw new Error(
+      `the dashboard is not built (${WEB_ROOT}/index.html missing): run \`npm run build\` first`,
+    );
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'sitrep-browser-'));
+  const input = path.join(dir, 'input');
+  mkdirSync(input);
+  writeFileSync(path.join(input, 'corpus.jsonl'), `${ARTICLES.map((a) => JSON.stringify(a)).join('\n')}\n`);
+  const store = await openStore(path.join(dir, 'db'));
+  const executor = createExecutor(1);
+  try {
+    const run = await ingest(
+      store,
+      readSources([path.join(repoRoot, 'examples'), input], { format: 'auto', fields: DEFAULT_KEYS }),
+      executor,
+    );
+    if (run.counts.errors > 0 || run.counts.stored < ARTICLES.length + 1) {
+      throw new Error(`test corpus ingest: ${JSON.stringify(run.counts)}`);
+    }
+  } finally {
+    await executor.close();
+  }
+  const app = createApp({ store, webRoot: WEB_ROOT, token: null, log: () => {} });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    store,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.idle();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium)`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface Watched {
+  page: Page;
+  /** Every request the page made (URL). */
+  requests: string[];
+  /** Console errors, page errors and CSP violations. */
+  problems: string[];
+}
+
+/** A page that records its requests, console errors, uncaught errors and CSP violations. */
+export async function watchedPage(browser: Browser, viewport = LAPTOP): Promise<Watched> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const problems: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text()))
+      problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  // Violations also reach the page as events; record them where the test can read them.
+  await page.addInitScript({
+    content:
+      'window.__csp = []; document.addEventListener("securitypolicyviolation", (e) => ' +
+      'window.__csp.push(e.violatedDirective + " " + e.blockedURI));',
+  });
+  return { page, requests, problems };
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return path.join(SCREENSHOTS, `${name}.png`);
+}
