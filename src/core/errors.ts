@@ -18,6 +18,16 @@ export type ErrorCode =
   | 'DATA_INVALID'
   | 'PIPELINE_ORDER'
   | 'STORE'
+  // Feeds and their pages (src/feeds): why a fetch or a feed document was refused.
+  | 'FEED_BAD_URL'
+  | 'FEED_NETWORK'
+  | 'FEED_HTTP'
+  | 'FEED_TIMEOUT'
+  | 'FEED_TOO_LARGE'
+  | 'FEED_TOO_MANY_REDIRECTS'
+  | 'REDIRECT_LOOP'
+  | 'FEED_MALFORMED'
+  | 'FEED_XML_ENTITIES'
   | 'INTERNAL';
 
 export class SitrepError extends Error {

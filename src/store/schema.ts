@@ -244,6 +244,41 @@ export interface IngestErrorRow {
   at: string;
 }
 
+/** A polled feed (migration 4). Times are ISO strings; `every_seconds` is the polling interval. */
+export interface FeedRow {
+  id: string;
+  url: string;
+  outlet: string | null;
+  every_seconds: number;
+  added_at: string;
+  next_poll_at: string;
+  last_poll_at: string | null;
+  /** 'ok', 'not-modified' (304) or 'error'; null before the first poll. */
+  last_status: string | null;
+  last_error: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  /** Items in the feed at its last successful poll. */
+  items_seen: number;
+  /** Items handed on (queued or stored) by its last successful poll. */
+  items_new: number;
+  consecutive_failures: number;
+}
+
+/** An item seen through a feed, keyed by its normalised URL (migration 4). */
+export interface FeedItemRow {
+  url: string;
+  feed_id: string;
+  first_seen: string;
+  updated_at: string;
+  /** The article's document id (a hash of its text) once its page was read. */
+  content_hash: string | null;
+  /** 'pending' (claimed), 'queued', 'stored', 'duplicate' (same text already seen) or 'failed'. */
+  status: string;
+  attempts: number;
+  error: string | null;
+}
+
 export interface Tables {
   documents: DocumentRow;
   actors: ActorRow;
@@ -258,6 +293,8 @@ export interface Tables {
   story_mentions: StoryMentionRow;
   contradictions: ContradictionRow;
   ingest_errors: IngestErrorRow;
+  feeds: FeedRow;
+  feed_items: FeedItemRow;
   store_state: { key: string; value: string };
   schema_migrations: { version: number; name: string; applied_at: string };
 }

@@ -8,6 +8,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { SitrepError } from '../core/errors.js';
 import type { BulkWriter } from './bulk-insert.js';
+import * as feedQueries from './feed-queries.js';
 import { migrations } from './migrations/index.js';
 import {
   type DocumentRows,
@@ -43,6 +44,8 @@ import type {
   StoreCounts,
   StoryView,
 } from './store.js';
+import type { FeedItemOutcome, FeedPollUpdate, NewFeed } from './store.js';
+import type { FeedRow } from './schema.js';
 
 type Db = Kysely<Tables>;
 type Tx = Transaction<Tables>;
@@ -471,6 +474,35 @@ export class SqlStore implements Store {
     return this.serve.searchDocuments(q, opts);
   }
   // --- end serve queries ---
+
+  // Feeds: implemented in ./feed-queries.ts.
+  addFeed(feed: NewFeed): Promise<FeedRow> {
+    return feedQueries.addFeed(this.db, feed);
+  }
+  listFeeds(): Promise<FeedRow[]> {
+    return feedQueries.listFeeds(this.db);
+  }
+  findFeed(idOrUrl: string): Promise<FeedRow | null> {
+    return feedQueries.findFeed(this.db, idOrUrl);
+  }
+  removeFeed(id: string): Promise<boolean> {
+    return feedQueries.removeFeed(this.db, id);
+  }
+  dueFeeds(now: string, limit?: number): Promise<FeedRow[]> {
+    return feedQueries.dueFeeds(this.db, now, limit);
+  }
+  recordFeedPoll(id: string, update: FeedPollUpdate): Promise<void> {
+    return feedQueries.recordFeedPoll(this.db, id, update);
+  }
+  claimFeedItems(feedId: string, urls: readonly string[], now: string): Promise<Set<string>> {
+    return feedQueries.claimFeedItems(this.db, feedId, urls, now);
+  }
+  knownContentHashes(hashes: readonly string[]): Promise<Set<string>> {
+    return feedQueries.knownContentHashes(this.db, hashes);
+  }
+  settleFeedItems(items: readonly FeedItemOutcome[], now: string): Promise<void> {
+    return feedQueries.settleFeedItems(this.db, items, now);
+  }
 }
 
 /** Counts may come back from pg as text (bigint); stories hold plain numbers. */

@@ -12,6 +12,7 @@ import type {
   DocumentRow,
   DocumentRows,
   EventRow,
+  FeedRow,
   IngestErrorRow,
   MergeEvent,
   PlaceRow,
@@ -277,4 +278,43 @@ export interface Store extends ServeQueries {
   timeline(actor: string): Promise<{ date: string; stories: number; mentions: number }[]>;
   counts(): Promise<StoreCounts>;
   close(): Promise<void>;
+
+  // Feeds (src/feeds, ./feed-queries.ts): what `sitrep scheduler` polls and the items it has seen.
+  /** Adds a feed; refuses (BAD_ARGUMENT) a URL already added. */
+  addFeed(feed: NewFeed): Promise<FeedRow>;
+  listFeeds(): Promise<FeedRow[]>;
+  /** A feed by exact URL, id or unambiguous id prefix; null when none. */
+  findFeed(idOrUrl: string): Promise<FeedRow | null>;
+  /** Removes a feed (its seen items stay, so they are not handed on again); false when none. */
+  removeFeed(id: string): Promise<boolean>;
+  /** Feeds with `next_poll_at <= now`, soonest first. */
+  dueFeeds(now: string, limit?: number): Promise<FeedRow[]>;
+  /** Records one poll's outcome; only the fields given change (a failed poll keeps the feed's ETag). */
+  recordFeedPoll(id: string, update: FeedPollUpdate): Promise<void>;
+  /**
+   * Claims item URLs for one feed: returns those now claimed (new, a stale claim, or a failed item
+   * with attempts left). A URL another feed already brought is not claimed again.
+   */
+  claimFeedItems(feedId: string, urls: readonly string[], now: string): Promise<Set<string>>;
+  /** The content hashes among `hashes` already seen through any feed or stored as documents. */
+  knownContentHashes(hashes: readonly string[]): Promise<Set<string>>;
+  /** Settles claimed items: their final status, content hash and error. */
+  settleFeedItems(items: readonly FeedItemOutcome[], now: string): Promise<void>;
+}
+
+export interface NewFeed {
+  readonly id: string;
+  readonly url: string;
+  readonly outlet: string | null;
+  readonly everySeconds: number;
+  readonly now: string;
+}
+
+export type FeedPollUpdate = Partial<Omit<FeedRow, 'id' | 'url' | 'added_at'>>;
+
+export interface FeedItemOutcome {
+  readonly url: string;
+  readonly status: 'queued' | 'stored' | 'duplicate' | 'failed';
+  readonly contentHash: string | null;
+  readonly error: string | null;
 }

@@ -6,6 +6,7 @@
 import { initial } from './001-initial.js';
 import { storySpan } from './002-story-span.js';
 import { search } from './003-search.js';
+import { feeds } from './004-feeds.js';
 
 export interface Migration {
   /** Strictly increasing; never reuse or edit an applied one — add a new migration instead. */
@@ -18,4 +19,4 @@ export interface Migration {
   readonly postgres?: readonly string[];
 }
 
-export const migrations: readonly Migration[] = [initial, storySpan, search];
+export const migrations: readonly Migration[] = [initial, storySpan, search, feeds];

@@ -1,0 +1,251 @@
+/**
+ * The safe fetcher against a local server that misbehaves on purpose: a 1 GB declared body, a body
+ * that never ends, a server that stalls, redirect loops, conditional GET, charsets, and one request
+ * at a time per host.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { isSitrepError } from '../../src/core/errors.js';
+import { decodeBody } from '../../src/feeds/decode-body.js';
+import { SafeFetcher } from '../../src/feeds/fetch.js';
+import { HostQueue } from '../../src/feeds/host-queue.js';
+import { type FeedServer, slowly, startFeedServer } from './feed-server.js';
+
+let server: FeedServer;
+let other: FeedServer;
+/** Bytes the lazy 1 GB route managed to send before the client hung up. */
+let hugeSent = 0;
+let foreverSent = 0;
+
+before(async () => {
+  server = await startFeedServer({
+    '/hello': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('hello');
+    },
+    '/cond': (req, res) => {
+      if (req.headers['if-none-match'] === '"v1"') {
+        res.writeHead(304).end();
+        return;
+      }
+      res
+        .writeHead(200, {
+          etag: '"v1"',
+          'last-modified': 'Mon, 28 Oct 2024 09:00:00 GMT',
+          'content-type': 'text/plain',
+        })
+        .end('body');
+    },
+    // Declares 1 GB and writes it lazily, as fast as the client reads: never allocated at once.
+    '/huge': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': String(1024 ** 3) });
+      const chunk = Buffer.alloc(64 * 1024, 0x61);
+      const pump = () => {
+        while (!res.destroyed && hugeSent < 1024 ** 3) {
+          hugeSent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+      };
+      res.on('close', () => {});
+      pump();
+    },
+    // No length, never ends: chunks for as long as the client keeps reading.
+    '/forever': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      const chunk = Buffer.alloc(16 * 1024, 0x62);
+      const pump = () => {
+        while (!res.destroyed) {
+          foreverSent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+      };
+      pump();
+    },
+    // Headers and one chunk, then silence (the connection stays open).
+    '/stall': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.write('<html><body>');
+    },
+    // A byte every 50 ms: never idle long, never done.
+    '/trickle': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      const t = setInterval(() => (res.destroyed ? clearInterval(t) : res.write('x')), 50);
+      res.on('close', () => clearInterval(t));
+    },
+    '/loop-a': (_req, res) => res.writeHead(302, { location: '/loop-b' }).end(),
+    '/loop-b': (_req, res) => res.writeHead(301, { location: '/loop-a#again' }).end(),
+    '/self': (_req, res) => res.writeHead(307, { location: '/self' }).end(),
+    '/to-file': (_req, res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end(),
+    '/moved': (_req, res) => res.writeHead(301, { location: '/hello' }).end(),
+    '/error': (_req, res) => res.writeHead(503, { 'content-type': 'text/plain' }).end('down'),
+    '/latin1': (_req, res) => {
+      res
+        .writeHead(200, { 'content-type': 'text/plain; charset=ISO-8859-1' })
+        .end(Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+    },
+    '/slow': slowly('ok', 'text/plain', 40),
+  });
+  for (let i = 0; i < 10; i++) {
+    server.routes.set(`/hop${i}`, (_req, res) => res.writeHead(302, { location: `/hop${i + 1}` }).end());
+  }
+  other = await startFeedServer({ '/slow': slowly('ok', 'text/plain', 40) });
+});
+
+after(async () => {
+  await server.close();
+  await other.close();
+});
+
+async function refused(p: Promise<unknown>, code: string, url: string): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    assert.ok(isSitrepError(err), String(err));
+    assert.equal(err.code, code, err.message);
+    assert.ok(err.message.includes(url), `the reason names the URL: ${err.message}`);
+    return err.message;
+  }
+  assert.fail(`expected ${code}`);
+}
+
+describe('SafeFetcher', () => {
+  it('fetches a body and names itself as Sitrep', async () => {
+    server.reset();
+    const r = await new SafeFetcher().get({ url: `${server.base}/hello` });
+    assert.equal(r.status, 'ok');
+    assert.equal(r.status === 'ok' && r.body.toString(), 'hello');
+    assert.match(String(server.requests[0]!.headers['user-agent']), /^Sitrep\//);
+  });
+
+  it('sends If-None-Match and If-Modified-Since and reports 304 as not modified', async () => {
+    server.reset();
+    const f = new SafeFetcher();
+    const first = await f.get({ url: `${server.base}/cond` });
+    assert.equal(first.status, 'ok');
+    if (first.status !== 'ok') return;
+    assert.equal(first.etag, '"v1"');
+    const second = await f.get({
+      url: `${server.base}/cond`,
+      etag: first.etag,
+      lastModified: first.lastModified,
+    });
+    assert.equal(second.status, 'not-modified');
+    const h = server.requests[1]!.headers;
+    assert.equal(h['if-none-match'], '"v1"');
+    assert.equal(h['if-modified-since'], 'Mon, 28 Oct 2024 09:00:00 GMT');
+    assert.equal(server.requests[0]!.headers['if-none-match'], undefined);
+  });
+
+  it('refuses a declared 1 GB body from its Content-Length, without reading it', async () => {
+    hugeSent = 0;
+    const url = `${server.base}/huge`;
+    const why = await refused(
+      new SafeFetcher({ limits: { maxBytes: 1024 * 1024 } }).get({ url }),
+      'FEED_TOO_LARGE',
+      url,
+    );
+    assert.match(why, /declares 1073741824 bytes/);
+    // Whatever the server pushed into socket buffers before the hang-up, far from the gigabyte.
+    await new Promise((r) => setTimeout(r, 50));
+    assert.ok(hugeSent < 64 * 1024 * 1024, `server sent ${hugeSent} bytes`);
+  });
+
+  it('cuts off a body that never ends at the size limit', async () => {
+    foreverSent = 0;
+    const url = `${server.base}/forever`;
+    const why = await refused(
+      new SafeFetcher({ limits: { maxBytes: 256 * 1024 } }).get({ url }),
+      'FEED_TOO_LARGE',
+      url,
+    );
+    assert.match(why, /cut off while streaming/);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.ok(foreverSent < 64 * 1024 * 1024, `server sent ${foreverSent} bytes`);
+  });
+
+  it('cuts off a server that goes silent (idle limit)', async () => {
+    const url = `${server.base}/stall`;
+    const why = await refused(new SafeFetcher({ limits: { idleMs: 200 } }).get({ url }), 'FEED_TIMEOUT', url);
+    assert.match(why, /sent nothing for 200 ms/);
+  });
+
+  it('cuts off a response that trickles past the total limit', async () => {
+    const url = `${server.base}/trickle`;
+    const why = await refused(
+      new SafeFetcher({ limits: { idleMs: 5000, totalMs: 300 } }).get({ url }),
+      'FEED_TIMEOUT',
+      url,
+    );
+    assert.match(why, /no complete response within 300 ms/);
+  });
+
+  it('refuses redirect loops, too many redirects and redirects off http(s)', async () => {
+    const f = new SafeFetcher({ limits: { maxRedirects: 3 } });
+    await refused(f.get({ url: `${server.base}/loop-a` }), 'REDIRECT_LOOP', `${server.base}/loop-a`);
+    await refused(f.get({ url: `${server.base}/self` }), 'REDIRECT_LOOP', `${server.base}/self`);
+    await refused(f.get({ url: `${server.base}/hop0` }), 'FEED_TOO_MANY_REDIRECTS', `${server.base}/hop0`);
+    await refused(f.get({ url: `${server.base}/to-file` }), 'FEED_BAD_URL', `${server.base}/to-file`);
+    const moved = await f.get({ url: `${server.base}/moved` });
+    assert.equal(moved.url, `${server.base}/hello`);
+  });
+
+  it('refuses non-http URLs, HTTP errors and unreachable servers with the URL named', async () => {
+    const f = new SafeFetcher();
+    await refused(f.get({ url: 'file:///etc/passwd' }), 'FEED_BAD_URL', 'file:///etc/passwd');
+    await refused(f.get({ url: `${server.base}/error` }), 'FEED_HTTP', `${server.base}/error`);
+    const closed = await startFeedServer();
+    const gone = `${closed.base}/x`;
+    await closed.close();
+    await refused(f.get({ url: gone }), 'FEED_NETWORK', gone);
+  });
+
+  it('makes one request at a time per host, several hosts at once', async () => {
+    server.reset();
+    other.reset();
+    const f = new SafeFetcher();
+    const all = [];
+    for (let i = 0; i < 4; i++) {
+      all.push(f.get({ url: `${server.base}/slow?i=${i}` }), f.get({ url: `${other.base}/slow?i=${i}` }));
+    }
+    await Promise.all(all);
+    assert.equal(server.requests.length, 4);
+    assert.equal(other.requests.length, 4);
+    assert.equal(server.maxInFlight, 1);
+    assert.equal(other.maxInFlight, 1);
+  });
+
+  it('decodes the declared charset', async () => {
+    const r = await new SafeFetcher().get({ url: `${server.base}/latin1` });
+    assert.equal(r.status, 'ok');
+    if (r.status === 'ok') assert.equal(decodeBody(r.url, r.body, r.contentType), 'café');
+  });
+});
+
+describe('HostQueue', () => {
+  it('serialises one host and caps all hosts at the global limit', async () => {
+    const q = new HostQueue(2);
+    let running = 0;
+    let peak = 0;
+    const perHost = new Map<string, number>();
+    let hostPeak = 0;
+    const task = (host: string) => async () => {
+      running++;
+      perHost.set(host, (perHost.get(host) ?? 0) + 1);
+      peak = Math.max(peak, running);
+      hostPeak = Math.max(hostPeak, perHost.get(host)!);
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r));
+      perHost.set(host, perHost.get(host)! - 1);
+      running--;
+    };
+    const hosts = ['a', 'b', 'c', 'd'];
+    await Promise.all(hosts.flatMap((h) => [q.run(h, task(h)), q.run(h, task(h)), q.run(h, task(h))]));
+    assert.equal(peak, 2);
+    assert.equal(hostPeak, 1);
+  });
+
+  it('goes on after a failed task', async () => {
+    const q = new HostQueue(1);
+    await assert.rejects(q.run('a', async () => Promise.reject(new Error('boom'))));
+    assert.equal(await q.run('a', async () => 7), 7);
+  });
+});
