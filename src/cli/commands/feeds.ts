@@ -25,7 +25,13 @@ export function registerFeeds(program: Command, _result: CommandResult): void {
     .option('--every <duration>', 'polling interval: 30s, 15m, 1h, 1d (at least 30s)', '15m')
     .option('--outlet <name>', "the outlet's name for the articles (default: the page's or the feed's)")
     .action(async (url: string, opts: { db?: string; every: string; outlet?: string }) => {
-      const parsed = httpUrl(url, 'feed URL');
+      let parsed: URL;
+      try {
+        parsed = httpUrl(url, 'feed URL');
+      } catch (err) {
+        // A bad argument here (usage, exit 2), not a feed that failed.
+        throw new SitrepError('BAD_ARGUMENT', (err as Error).message, { input: url });
+      }
       const every = opts.every ? parseDuration(opts.every) : DEFAULT_EVERY_SECONDS;
       const outlet = opts.outlet?.trim() || null;
       if (outlet && outlet.length > 200) {
