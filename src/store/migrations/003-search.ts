@@ -17,6 +17,11 @@ export const search: Migration = {
     'CREATE INDEX stories_target ON stories (target_key)',
     'CREATE INDEX stories_root ON stories (root)',
     'CREATE INDEX stories_sources ON stories (n_sources)',
+    // The API's actor id (code, else lower-cased name): expression indexes, identical text in the
+    // queries of ./serve-queries.ts, or neither database uses them.
+    'CREATE INDEX actors_api_id ON actors (LOWER(COALESCE(code, name)))',
+    'CREATE INDEX stories_source_id ON stories (LOWER(COALESCE(source_code, source_name)))',
+    'CREATE INDEX stories_target_id ON stories (LOWER(COALESCE(target_code, target_name)))',
   ],
   sqlite: [
     // The documents table has a TEXT primary key, so FTS rows follow its implicit rowid. The store
