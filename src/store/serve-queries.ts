@@ -373,7 +373,11 @@ export class SqlServeQueries implements ServeQueries {
     if (by !== 'actor') {
       const col = by === 'root' ? 'root' : 'plover';
       const rows = await dated()
-        .select((eb) => ['date_from', sql<string>`${sql.ref(col)}`.as('key'), eb.fn.countAll<number>().as('n')])
+        .select((eb) => [
+          'date_from',
+          sql<string>`${sql.ref(col)}`.as('key'),
+          eb.fn.countAll<number>().as('n'),
+        ])
         .groupBy(['date_from', col])
         .execute();
       return rows.map((r) => ({ key: r.key, label: r.key, date: r.date_from!, events: num(r.n) }));
@@ -388,7 +392,9 @@ export class SqlServeQueries implements ServeQueries {
         .where(`${s}_key`, 'is not', null);
       // A story with the same actor on both sides counts once.
       if (s === 'target')
-        q = q.where((eb) => eb.or([eb('source_key', 'is', null), eb('source_key', '!=', eb.ref('target_key'))]));
+        q = q.where((eb) =>
+          eb.or([eb('source_key', 'is', null), eb('source_key', '!=', eb.ref('target_key'))]),
+        );
       return q.groupBy(['date_from', `${s}_key`]).execute();
     };
     const rows = [...(await side('source')), ...(await side('target'))];
@@ -527,7 +533,11 @@ export class SqlServeQueries implements ServeQueries {
   }
 
   async documentView(id: string): Promise<DocumentView | null> {
-    const document = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+    const document = await this.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!document) return null;
     type Layer = 'actors' | 'times' | 'places' | 'quantities' | 'quotes' | 'attributions';
     // Kysely cannot type a where() over a union of table names; every layer has doc_id and id.
