@@ -77,8 +77,11 @@ export async function runPass(opts: SchedulerOptions): Promise<PassSummary> {
   const known = await store.knownContentHashes(all.map((a) => a.contentHash));
   const outcomes: FeedItemOutcome[] = results.flatMap((r) => r.settled);
   const unique: FeedArticle[] = [];
+  const duplicate = new Set<string>();
+  const handed = new Set<string>();
   for (const a of all) {
     if (known.has(a.contentHash)) {
+      duplicate.add(a.itemUrl);
       outcomes.push({ url: a.itemUrl, status: 'duplicate', contentHash: a.contentHash, error: null });
       summary.duplicates++;
     } else {
@@ -88,11 +91,23 @@ export async function runPass(opts: SchedulerOptions): Promise<PassSummary> {
   }
   let sinkError: string | null = null;
   try {
-    await sink.submit(unique);
+    const r = await sink.submit(unique);
     for (const a of unique) {
-      outcomes.push({ url: a.itemUrl, status: sink.status, contentHash: a.contentHash, error: null });
+      if (r.handedOn.has(a.contentHash)) {
+        outcomes.push({ url: a.itemUrl, status: sink.status, contentHash: a.contentHash, error: null });
+        handed.add(a.itemUrl);
+        summary.handedOn++;
+      } else {
+        // Extraction refused it; ingest recorded the reason under the item URL (`sitrep errors`).
+        outcomes.push({
+          url: a.itemUrl,
+          status: 'failed',
+          contentHash: null,
+          error: 'not stored: see `sitrep errors`',
+        });
+        summary.itemErrors++;
+      }
     }
-    summary.handedOn += unique.length;
   } catch (err) {
     // The queue or the store is down: the items stay retryable and the feeds say why.
     sinkError = `cannot hand articles on (${err instanceof Error ? err.message : String(err)})`;
@@ -102,30 +117,31 @@ export async function runPass(opts: SchedulerOptions): Promise<PassSummary> {
   await store.settleFeedItems(outcomes, now().toISOString());
   const itemErrors = results.flatMap((r) => r.itemErrors);
   if (itemErrors.length) await store.recordErrors(itemErrors);
-  summary.itemErrors = itemErrors.length;
+  summary.itemErrors += itemErrors.length;
 
   for (const r of results) {
     summary.feeds++;
     if (r.status === 'ok') summary.ok++;
     else if (r.status === 'not-modified') summary.notModified++;
     else summary.errors++;
-    const mine = unique.filter((a) => a.feed.id === r.feed.id).length;
+    const mine = r.articles.filter((a) => handed.has(a.itemUrl)).length;
+    const dupes = r.articles.filter((a) => duplicate.has(a.itemUrl)).length;
+    const failed = r.articles.length - mine - dupes + r.itemErrors.length;
     const update =
       r.status === 'ok'
         ? {
             ...r.update,
-            items_new: sinkError ? 0 : mine,
+            items_new: mine,
             ...(sinkError ? { last_error: sinkError } : {}),
           }
         : r.update;
     await store.recordFeedPoll(r.feed.id, update);
-    const dupes = r.articles.length - mine;
     opts.log?.(
       r.status === 'error'
         ? `feed ${r.feed.id} error: ${r.error}`
         : r.status === 'not-modified'
           ? `feed ${r.feed.id} ${r.feed.url}: not modified`
-          : `feed ${r.feed.id} ${r.feed.url}: ${mine} new, ${dupes} duplicate(s), ${r.itemErrors.length} item error(s)`,
+          : `feed ${r.feed.id} ${r.feed.url}: ${mine} new, ${dupes} duplicate(s), ${failed} item error(s)`,
     );
   }
   return summary;

@@ -12,9 +12,9 @@ import type { Store } from '../store/store.js';
 import type { FeedArticle } from './poll.js';
 
 export interface SinkResult {
-  /** Articles handed on (queued, or extracted and written). */
-  readonly accepted: number;
-  /** Refused by the queue as already queued or done. */
+  /** Content hashes of the articles handed on (queued, or extracted and written); the others failed. */
+  readonly handedOn: ReadonlySet<string>;
+  /** Refused by the queue as already queued or done (still handed on: the work exists). */
   readonly duplicates: number;
 }
 
@@ -29,10 +29,9 @@ export function queueSink(producer: JobProducer): ArticleSink {
   return {
     status: 'queued',
     async submit(articles) {
-      if (articles.length === 0) return { accepted: 0, duplicates: 0 };
       const jobs: ArticleJob[] = articles.map((a) => ({ article: a.article, feed: a.feed.url }));
-      const r = await producer.enqueue(jobs);
-      return { accepted: r.enqueued, duplicates: r.duplicates };
+      const r = jobs.length ? await producer.enqueue(jobs) : { duplicates: 0 };
+      return { handedOn: new Set(articles.map((a) => a.contentHash)), duplicates: r.duplicates };
     },
     close: () => producer.close(),
   };
@@ -42,14 +41,16 @@ export function ingestSink(store: Store, executor: Executor): ArticleSink {
   return {
     status: 'stored',
     async submit(articles) {
-      if (articles.length === 0) return { accepted: 0, duplicates: 0 };
+      if (articles.length === 0) return { handedOn: new Set(), duplicates: 0 };
       async function* items(): AsyncGenerator<SourceItem> {
         for (const a of articles) yield { ok: true, article: a.article };
       }
       // Extraction failures are recorded by ingest itself (ingest_errors), like any input's. No
       // abort signal: these pages are fetched and claimed already, so a stop finishes them first.
-      const run = await ingest(store, items(), executor);
-      return { accepted: run.counts.stored + run.counts.skipped, duplicates: 0 };
+      await ingest(store, items(), executor);
+      // What is stored now is what went through (the document id is the content hash).
+      const stored = await store.storedVersions(articles.map((a) => a.contentHash));
+      return { handedOn: new Set(stored.keys()), duplicates: 0 };
     },
     close: () => executor.close(),
   };

@@ -197,13 +197,11 @@ function feedsSuite(
       assert.equal(s.feeds, 2);
       assert.equal(s.ok, 2);
       // 3 RSS items + 3 Atom entries; the shared URL is claimed once, the copy is a hash duplicate.
-      const urls = producer.jobs.map((j) => j.article.key).sort();
-      assert.deepEqual(urls, [
-        `${server.base}/a/1`,
-        `${server.base}/a/2`,
-        `${server.base}/a/shared`,
-        `${server.base}/b/1`,
-      ]);
+      // Of /a/2 and its copy /b/copy, whichever feed comes first (by id, a hash of the URL) wins.
+      const urls = producer.jobs
+        .map((j) => j.article.key.replace(server.base, '').replace('/b/copy', '/a/2'))
+        .sort();
+      assert.deepEqual(urls, ['/a/1', '/a/2', '/a/shared', '/b/1']);
       assert.equal(s.handedOn, 4);
       assert.equal(s.duplicates, 1);
       const pageFetches = server.requests
@@ -224,11 +222,12 @@ function feedsSuite(
       assert.equal(rssFeed.last_status, 'ok');
       assert.equal(rssFeed.etag, '"rss-v1"');
       assert.equal(rssFeed.items_seen, 3);
-      assert.equal(rssFeed.items_new, 3);
       assert.equal(rssFeed.next_poll_at, hours(0.25).toISOString());
       const atomFeed = await feed('/atom.xml');
       assert.equal(atomFeed.last_modified, 'Mon, 28 Oct 2024 08:00:00 GMT');
-      assert.equal(atomFeed.items_new, 1);
+      // The shared story and the copied one count for whichever feed took them first.
+      assert.equal(rssFeed.items_new + atomFeed.items_new, 4);
+      assert.ok(rssFeed.items_new >= 1 && atomFeed.items_new >= 1);
     });
 
     it('sends If-None-Match / If-Modified-Since next time, and a 304 hands nothing on', async () => {
