@@ -229,6 +229,11 @@ describe('sitrep serve API (embedded store, real pipeline)', () => {
     assert.ok(prk, JSON.stringify(body.items.map((a: J) => a.id)));
     for (const k of ['name', 'code', 'country', 'kind', 'documents', 'mentions', 'events'])
       assert.ok(k in prk, k);
+    // Empty parameters count as absent (the dashboard sends `q=` for "all").
+    const empty = await json(app, '/api/actors?q=&limit=500&cursor=');
+    assert.equal(empty.body.total, body.total);
+    const encoded = await json(app, `/api/documents/${encodeURIComponent(hostileDoc)}`);
+    assert.equal(encoded.body.id, hostileDoc);
     const q = await json(app, '/api/actors?q=korea');
     assert.ok(q.body.items.some((a: J) => a.id === 'PRK'));
     const detail = await json(app, '/api/actors/PRK');

@@ -14,9 +14,12 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where:
   throw new HttpError(400, `${what}: ${issue.message}`, field);
 }
 
-/** The query string as an object (the first value of a repeated parameter). */
+/**
+ * The query string as an object: the first value of a repeated parameter; an empty value counts as
+ * absent (forms and clients send `?q=&limit=` for "no filter").
+ */
 export function queryObject(url: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of new URL(url).searchParams) if (!(k in out)) out[k] = v;
+  for (const [k, v] of new URL(url).searchParams) if (!(k in out) && v !== '') out[k] = v;
   return out;
 }
