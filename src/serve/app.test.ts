@@ -408,6 +408,7 @@ describe('sitrep serve API (embedded store, real pipeline)', () => {
       [{ text: 'Russia.', published: '28/10/2024' }, 'published', 400],
       [{ text: 'Russia.', url: 'javascript:alert(1)' }, 'url', 400],
       [{ text: '   \n ' }, 'text', 422],
+      [{ text: 'Russia\u0000\u0001 sent troops.' }, 'text', 422],
       [{ html: '<html><body><nav>menu</nav></body></html>' }, 'html', 422],
     ];
     for (const [body, field, status] of cases) {

@@ -20,6 +20,8 @@ export function extractPosted(body: PostDocumentBody, ingestedAt: string): Docum
   const raw = body.html ?? body.text ?? '';
   const input = body.url ?? POSTED_INPUT;
   if (raw.trim() === '') throw new HttpError(422, `${field}: only whitespace, no article to read`, field);
+  // NUL is binary data, not text (and PostgreSQL cannot store it in a text column).
+  if (raw.includes('\u0000')) throw new HttpError(422, `${field}: contains NUL characters: not text`, field);
   let article: ReturnType<typeof articleFromText>;
   try {
     article = articleFromText(input, raw, field);

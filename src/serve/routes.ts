@@ -5,6 +5,7 @@
  * the JSON projections and the posted-document extraction.
  */
 import type { z } from 'zod';
+import { isSitrepError } from '../core/errors.js';
 import { searchWords } from '../store/serve-queries.js';
 import type { EventFilter } from '../store/store.js';
 import { storyJson } from '../store/story-json.js';
@@ -99,7 +100,9 @@ export const routes: readonly Route[] = [
       try {
         view = await store.story(params.id);
       } catch (err) {
-        throw new HttpError(400, (err as Error).message, 'id');
+        // An ambiguous prefix; anything else is the server's problem.
+        if (isSitrepError(err) && err.code === 'BAD_ARGUMENT') throw new HttpError(400, err.message, 'id');
+        throw err;
       }
       if (!view) throw new HttpError(404, `no event ${params.id}`, 'id');
       return storyJson(view);
