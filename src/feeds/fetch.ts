@@ -85,12 +85,17 @@ export class SafeFetcher {
   }
 
   async get(req: FetchRequest): Promise<FetchResult> {
-    const deadline = Date.now() + this.limits.totalMs;
+    // The total deadline starts with the first request, not while it waits for its host's turn:
+    // a busy host must not make the requests queued behind it time out unstarted.
+    const clock = { deadline: 0 };
     let url = httpUrl(req.url);
     const visited = new Set<string>([url.href]);
     for (let redirects = 0; ; redirects++) {
       const current = url;
-      const hop = await this.queue.run(current.host, () => this.once(current, req, deadline));
+      const hop = await this.queue.run(current.host, () => {
+        clock.deadline ||= Date.now() + this.limits.totalMs;
+        return this.once(current, req, clock.deadline);
+      });
       if (hop.kind === 'not-modified') return { status: 'not-modified', url: current.href };
       if (hop.kind === 'body') {
         const { kind: _, ...rest } = hop;

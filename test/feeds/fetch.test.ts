@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { isSitrepError } from '../../src/core/errors.js';
 import { decodeBody } from '../../src/feeds/decode-body.js';
 import { SafeFetcher } from '../../src/feeds/fetch.js';
@@ -83,6 +84,13 @@ before(async () => {
         .end(Buffer.from([0x63, 0x61, 0x66, 0xe9]));
     },
     '/slow': slowly('ok', 'text/plain', 40),
+    '/slow300': slowly('ok', 'text/plain', 300),
+    // 32 MB of zeros gzipped to ~32 KB: the limit applies to the decoded bytes.
+    '/gzip-bomb': (_req, res) => {
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' })
+        .end(gzipSync(Buffer.alloc(32 * 1024 * 1024)));
+    },
   });
   for (let i = 0; i < 10; i++) {
     server.routes.set(`/hop${i}`, (_req, res) => res.writeHead(302, { location: `/hop${i + 1}` }).end());
@@ -160,6 +168,27 @@ describe('SafeFetcher', () => {
     assert.match(why, /cut off while streaming/);
     await new Promise((r) => setTimeout(r, 50));
     assert.ok(foreverSent < 64 * 1024 * 1024, `server sent ${foreverSent} bytes`);
+  });
+
+  it('cuts off a compressed body at the limit on its decoded size (gzip bomb)', async () => {
+    const url = `${server.base}/gzip-bomb`;
+    const why = await refused(
+      new SafeFetcher({ limits: { maxBytes: 1024 * 1024 } }).get({ url }),
+      'FEED_TOO_LARGE',
+      url,
+    );
+    assert.match(why, /cut off while streaming/);
+  });
+
+  it('starts the total deadline when the request starts, not while it waits for its host', async () => {
+    server.reset();
+    // Five 300 ms requests on one host, 1 s each in all: the last waits ~1.2 s for its turn, and
+    // would be refused unstarted if the wait counted (wide margins: the machine may be busy).
+    const f = new SafeFetcher({ limits: { totalMs: 1000 } });
+    const all = await Promise.all(
+      [0, 1, 2, 3, 4].map((i) => f.get({ url: `${server.base}/slow300?q=${i}` })),
+    );
+    assert.ok(all.every((r) => r.status === 'ok'));
   });
 
   it('cuts off a server that goes silent (idle limit)', async () => {
