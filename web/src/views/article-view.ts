@@ -46,6 +46,9 @@ function show(v: unknown): string {
 function annotations(doc: DocumentView): SpanIn<Ann>[] {
   const L = doc.layers;
   const out: SpanIn<Ann>[] = [];
+  // Events name their actors by this document's actor ids.
+  const actorNames = new Map((L.actors ?? []).map((a) => [a.id, a.code ? `${a.name ?? a.code} (${a.code})` : (a.name ?? a.id)]));
+  const who = (v: unknown) => (typeof v === 'string' ? (actorNames.get(v) ?? v) : show(v));
   const add = (start: number, end: number, a: Ann) => out.push({ start, end, data: a });
   for (const e of L.events ?? []) {
     add(e.evidence.start, e.evidence.end, {
@@ -54,7 +57,7 @@ function annotations(doc: DocumentView): SpanIn<Ann>[] {
       title: `Event ${e.cameo}${e.label ? ` ${e.label}` : ''}`,
       facts: [
         ['code', `CAMEO ${e.cameo}${e.plover ? ` · PLOVER ${e.plover}` : ''}`],
-        ['source → target', `${show(e.source)} → ${show(e.target)}`],
+        ['source → target', `${who(e.source)} → ${who(e.target)}`],
         ['attribution', show(e.attribution)],
         ['certainty', show(e.certainty)],
         ['polarity', polarityWord(e.polarity)],

@@ -73,8 +73,9 @@ function mentionCard(m: Mention, differing: boolean, index: number): HTMLElement
 function render(e: EventDetail): HTMLElement[] {
   const values = new Set(e.mentions.filter((m) => m.quantity).map((m) => m.quantity!.value));
   const differing = values.size > 1;
-  const byEvent = new Map(e.mentions.map((m) => [m.event, m]));
-  const outletOf = (id: string) => byEvent.get(id)?.outlet ?? 'a source';
+  // Event ids are per document: a mention is known by document and event together.
+  const byEvent = new Map(e.mentions.map((m) => [`${m.document}#${m.event}`, m]));
+  const outletOf = (x: { document: string; event: string }) => byEvent.get(`${x.document}#${x.event}`)?.outlet ?? 'a source';
   const stance = new Map<string, number>();
   for (const m of e.mentions)
     stance.set(polarityWord(m.polarity), (stance.get(polarityWord(m.polarity)) ?? 0) + 1);
@@ -119,7 +120,7 @@ function render(e: EventDetail): HTMLElement[] {
                 'li',
                 null,
                 h('strong', null, c.kind),
-                `: ${outletOf(c.a.event)} vs ${outletOf(c.b.event)}`,
+                `: ${outletOf(c.a)} vs ${outletOf(c.b)}`,
                 c.detail ? ` — ${c.detail}` : '',
               ),
             ),

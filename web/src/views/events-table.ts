@@ -180,5 +180,11 @@ export function eventsPanel(route: Route) {
   }
 
   update(route);
-  return { el, update, dispose: () => {} };
+  return {
+    el,
+    update,
+    dispose: () => {
+      seq++;
+    },
+  };
 }

@@ -129,6 +129,10 @@ export function mapPanel(route: Route) {
       maxZoom: 8,
       zoomSnap: 1,
       keyboard: true,
+      // No animations: nothing runs after the view is gone, and screenshots do not catch a frame mid-way.
+      zoomAnimation: false,
+      fadeAnimation: false,
+      markerZoomAnimation: false,
     });
     L.geoJSON(land as FeatureCollection, {
       interactive: false,
@@ -153,7 +157,7 @@ export function mapPanel(route: Route) {
     map!.invalidateSize();
     if (places.length) {
       const bounds = L.latLngBounds(places.map((p) => [p.lat, p.lon] as [number, number]));
-      map!.fitBounds(bounds.pad(0.5), { maxZoom: 5 });
+      map!.fitBounds(bounds.pad(0.5), { maxZoom: 5, animate: false });
     }
     redraw();
   }
@@ -177,6 +181,10 @@ export function mapPanel(route: Route) {
   return {
     el,
     update,
-    dispose: () => map?.remove(),
+    dispose: () => {
+      seq++; // a fetch still in flight must not draw on the removed map
+      map?.remove();
+      map = null;
+    },
   };
 }

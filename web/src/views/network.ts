@@ -237,6 +237,9 @@ export function networkPanel(route: Route) {
   return {
     el,
     update,
-    dispose: () => cy?.destroy(),
+    dispose: () => {
+      seq++; // a fetch still in flight must not draw after disposal
+      cy?.destroy();
+    },
   };
 }

@@ -199,6 +199,7 @@ export function timelinePanel(route: Route) {
     el,
     update,
     dispose: () => {
+      seq++; // a fetch still in flight must not draw after disposal
       window.removeEventListener('resize', onResize);
       chart?.dispose();
     },
