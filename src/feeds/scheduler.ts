@@ -6,10 +6,17 @@
  * stopped, or makes one pass (`once`). Imports the store interface and the feed parts; never the
  * CLI, pg-boss or a database client.
  */
+import type { FeedRow } from '../store/schema.js';
 import type { FeedItemOutcome, Store } from '../store/store.js';
 import { SafeFetcher } from './fetch.js';
 import { type FeedArticle, type PollResult, pollFeed } from './poll.js';
 import type { ArticleSink } from './sink.js';
+
+/**
+ * How long a leased feed stays away from other schedulers; longer than any poll should take. A
+ * scheduler killed mid-poll leaves its feeds due again after this.
+ */
+const LEASE_MS = 30 * 60 * 1000;
 
 export interface SchedulerOptions {
   readonly store: Store;
@@ -67,7 +74,13 @@ export async function runPass(opts: SchedulerOptions): Promise<PassSummary> {
   const now = opts.now ?? (() => new Date());
   const fetcher = opts.fetcher ?? new SafeFetcher();
   const summary = emptySummary();
-  const due = await store.dueFeeds(now().toISOString());
+  const started = now();
+  // Lease each due feed before polling it: with two schedulers on one store, one of them polls it.
+  const until = new Date(started.getTime() + LEASE_MS).toISOString();
+  const due: FeedRow[] = [];
+  for (const feed of await store.dueFeeds(started.toISOString())) {
+    if (await store.leaseFeed(feed.id, feed.next_poll_at, until)) due.push(feed);
+  }
   if (due.length === 0) return summary;
   const ctx = { store, fetcher, now, ...(opts.signal ? { signal: opts.signal } : {}) };
   const results: PollResult[] = await pool(due, opts.feedConcurrency ?? 4, (feed) => pollFeed(feed, ctx));

@@ -111,6 +111,16 @@ export async function dueFeeds(db: Db, now: string, limit = 100): Promise<FeedRo
   return rows.map(normaliseFeed);
 }
 
+export async function leaseFeed(db: Db, id: string, dueAt: string, until: string): Promise<boolean> {
+  const r = await db
+    .updateTable('feeds')
+    .set({ next_poll_at: until })
+    .where('id', '=', id)
+    .where('next_poll_at', '=', dueAt)
+    .executeTakeFirst();
+  return num(r.numUpdatedRows) > 0;
+}
+
 export async function recordFeedPoll(db: Db, id: string, update: FeedPollUpdate): Promise<void> {
   if (Object.keys(update).length === 0) return;
   await db.updateTable('feeds').set(update).where('id', '=', id).execute();

@@ -491,6 +491,9 @@ export class SqlStore implements Store {
   dueFeeds(now: string, limit?: number): Promise<FeedRow[]> {
     return feedQueries.dueFeeds(this.db, now, limit);
   }
+  leaseFeed(id: string, dueAt: string, until: string): Promise<boolean> {
+    return feedQueries.leaseFeed(this.db, id, dueAt, until);
+  }
   recordFeedPoll(id: string, update: FeedPollUpdate): Promise<void> {
     return feedQueries.recordFeedPoll(this.db, id, update);
   }

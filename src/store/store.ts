@@ -289,6 +289,12 @@ export interface Store extends ServeQueries {
   removeFeed(id: string): Promise<boolean>;
   /** Feeds with `next_poll_at <= now`, soonest first. */
   dueFeeds(now: string, limit?: number): Promise<FeedRow[]>;
+  /**
+   * Takes a due feed for one poll: moves its `next_poll_at` from `dueAt` (as read) to `until`, and
+   * succeeds only if nobody moved it first — two schedulers never poll the same feed at once, and a
+   * scheduler that dies mid-poll leaves the feed due again at `until`.
+   */
+  leaseFeed(id: string, dueAt: string, until: string): Promise<boolean>;
   /** Records one poll's outcome; only the fields given change (a failed poll keeps the feed's ETag). */
   recordFeedPoll(id: string, update: FeedPollUpdate): Promise<void>;
   /**

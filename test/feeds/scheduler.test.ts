@@ -329,6 +329,23 @@ function feedsSuite(
       assert.equal(fixed.last_error, null);
     });
 
+    it('two schedulers at once: each due feed is leased and polled by one of them', async () => {
+      for (const p of ['/lease1.xml', '/lease2.xml', '/lease3.xml']) {
+        server.routes.set(p, (_req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(p, [])),
+        );
+        await add(p);
+      }
+      server.reset();
+      const [a, b] = await Promise.all([pass(hours(10)), pass(hours(10))]);
+      const polled = server.requests.filter((r) => r.path.startsWith('/lease')).map((r) => r.path);
+      assert.deepEqual(polled.sort(), ['/lease1.xml', '/lease2.xml', '/lease3.xml']);
+      assert.equal(a.feeds + b.feeds, (await store.listFeeds()).length);
+      for (const p of ['/lease1.xml', '/lease2.xml', '/lease3.xml']) {
+        assert.equal((await feed(p)).next_poll_at, hours(10.25).toISOString(), 'the poll replaced the lease');
+      }
+    });
+
     it('lists, finds by id prefix and removes feeds', async () => {
       const all = await store.listFeeds();
       assert.ok(all.length >= 10);
