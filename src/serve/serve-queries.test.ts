@@ -103,8 +103,23 @@ const docD = fixtureDoc({
   ],
 });
 
+const undated = fixtureDoc({
+  text: 'Ukraine asked the United States for more air defence.',
+  published: '2024-11-01',
+  outlet: 'Delta',
+  events: [
+    {
+      cameo: '020',
+      plover: 'REQUEST',
+      source: UKR,
+      target: USA,
+      evidence: 'Ukraine asked the United States for more air defence.',
+    },
+  ],
+});
+
 function rows(): DocumentRows[] {
-  const out = [docA, docB, docC, docD].map((d, i) =>
+  const out = [docA, docB, docC, docD, undated].map((d, i) =>
     toDocumentRows(d, { input: `doc${i}.txt`, pipeline: 'p@1', ingestedAt: AT }),
   );
   // The fixtures have no places: put the Ukrainian shelling in Kharkiv.
@@ -115,6 +130,9 @@ function rows(): DocumentRows[] {
     place_lat: 49.9935,
     place_lon: 36.2304,
   });
+  // A document without a date: its event has none either.
+  Object.assign(out[4]!.document, { published: null });
+  Object.assign(out[4]!.events[0]!, { date_from: null, date_to: null, published: null });
   return out;
 }
 
@@ -134,7 +152,9 @@ function suite(name: string, open: () => Promise<SqlStore>, cleanup: () => Promi
     it('pages story events with a total, newest first by default, and sorts by sources', async () => {
       const all = await store.storyPage({}, { sort: 'date', order: 'desc', limit: 50, offset: 0 });
       assert.equal(all.total, all.items.length);
-      const dates = all.items.map((v) => v.story.date_from);
+      // Undated last, in both orders.
+      assert.equal(all.items.at(-1)!.story.date_from, null);
+      const dates = all.items.slice(0, -1).map((v) => v.story.date_from);
       assert.deepEqual(dates, [...dates].sort().reverse());
       assert.equal(dates[0], '2024-12-02');
       const second = await store.storyPage({}, { sort: 'date', order: 'desc', limit: 1, offset: 1 });
@@ -146,7 +166,7 @@ function suite(name: string, open: () => Promise<SqlStore>, cleanup: () => Promi
       const asc = await store.storyPage({}, { sort: 'date', order: 'asc', limit: 50, offset: 0 });
       assert.deepEqual(
         asc.items.map((v) => v.story.date_from),
-        [...dates].reverse(),
+        [...[...dates].reverse(), null],
       );
       const bySources = await store.storyPage({}, { sort: 'sources', order: 'desc', limit: 50, offset: 0 });
       const sources = bySources.items.map((v) => v.story.n_sources);
@@ -223,7 +243,9 @@ function suite(name: string, open: () => Promise<SqlStore>, cleanup: () => Promi
       assert.ok(aid.some((c) => c.date === '2024-12-02' && c.events === 1));
       const total = byRoot.reduce((n, c) => n + c.events, 0);
       const all = await store.storyPage({}, { sort: 'date', order: 'desc', limit: 50, offset: 0 });
-      assert.equal(total, all.total);
+      // Every dated story once; the undated one is not on the timeline.
+      assert.equal(total, all.items.filter((v) => v.story.date_from !== null).length);
+      assert.equal(all.items.length - 1, total);
       const byPlover = await store.timelineCells({}, 'plover', 10);
       assert.ok(byPlover.some((c) => c.key === 'ACCUSE' && c.date === '2024-10-30'));
       const byActor = await store.timelineCells({}, 'actor', 1);
@@ -283,7 +305,7 @@ function suite(name: string, open: () => Promise<SqlStore>, cleanup: () => Promi
       for (const hostile of ['"NEAR(troops*', "'); DROP TABLE documents; --", 'AND OR NOT', '***']) {
         await store.searchDocuments(hostile, { limit: 10, offset: 0 });
       }
-      assert.equal((await store.counts()).documents, 4);
+      assert.equal((await store.counts()).documents, 5);
       assert.deepEqual(await store.searchDocuments('  ', { limit: 10, offset: 0 }), { items: [], total: 0 });
     });
 
