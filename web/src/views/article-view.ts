@@ -47,7 +47,9 @@ function annotations(doc: DocumentView): SpanIn<Ann>[] {
   const L = doc.layers;
   const out: SpanIn<Ann>[] = [];
   // Events name their actors by this document's actor ids.
-  const actorNames = new Map((L.actors ?? []).map((a) => [a.id, a.code ? `${a.name ?? a.code} (${a.code})` : (a.name ?? a.id)]));
+  const actorNames = new Map(
+    (L.actors ?? []).map((a) => [a.id, a.code ? `${a.name ?? a.code} (${a.code})` : (a.name ?? a.id)]),
+  );
   const who = (v: unknown) => (typeof v === 'string' ? (actorNames.get(v) ?? v) : show(v));
   const add = (start: number, end: number, a: Ann) => out.push({ start, end, data: a });
   for (const e of L.events ?? []) {

@@ -75,7 +75,8 @@ function render(e: EventDetail): HTMLElement[] {
   const differing = values.size > 1;
   // Event ids are per document: a mention is known by document and event together.
   const byEvent = new Map(e.mentions.map((m) => [`${m.document}#${m.event}`, m]));
-  const outletOf = (x: { document: string; event: string }) => byEvent.get(`${x.document}#${x.event}`)?.outlet ?? 'a source';
+  const outletOf = (x: { document: string; event: string }) =>
+    byEvent.get(`${x.document}#${x.event}`)?.outlet ?? 'a source';
   const stance = new Map<string, number>();
   for (const m of e.mentions)
     stance.set(polarityWord(m.polarity), (stance.get(polarityWord(m.polarity)) ?? 0) + 1);

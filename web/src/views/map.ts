@@ -1,17 +1,15 @@
 /**
- * Map panel (leaflet): an offline basemap of country outlines (world-atlas countries-110m through
- * topojson-client, drawn as a GeoJSON layer — no tiles, nothing fetched), places with events as
+ * Map panel (leaflet): an offline basemap of country outlines (../basemap, drawn as a GeoJSON
+ * layer — no tiles, nothing fetched), places with events as
  * circles clustered on a screen grid per zoom, and a list of the same clusters as buttons for the
  * keyboard. Choosing a cluster lists its events with links to the event view.
- * Depends on ../api, ../app, ../dom, ../grid-cluster.
+ * Depends on ../api, ../app, ../basemap, ../dom, ../grid-cluster.
  */
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature } from 'geojson';
 import L from 'leaflet';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import countries110m from 'world-atlas/countries-110m.json';
 import { api, type PlaceProps, type Places } from '../api.js';
 import { errorBox, hrefTo } from '../app.js';
+import { basemap } from '../basemap.js';
 import { append, clear, h } from '../dom.js';
 import { filtersOf, type Route } from '../filters.js';
 import { type GridCluster, gridCluster } from '../grid-cluster.js';
@@ -22,8 +20,7 @@ interface Place extends PlaceProps {
   lon: number;
 }
 
-const topo = countries110m as unknown as Topology<{ countries: GeometryCollection }>;
-const land = feature(topo, topo.objects.countries) as FeatureCollection<Geometry>;
+const land = basemap();
 
 function clusterName(c: GridCluster<Place>): string {
   const names = c.items.map((p) => p.name);
@@ -134,7 +131,7 @@ export function mapPanel(route: Route) {
       fadeAnimation: false,
       markerZoomAnimation: false,
     });
-    L.geoJSON(land as FeatureCollection, {
+    L.geoJSON(land, {
       interactive: false,
       style: () => ({ color: '#90a4ae', weight: 0.6, fillColor: '#eceff1', fillOpacity: 1 }),
     }).addTo(map);
