@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { main } from '../../src/cli/main.js';
 import { parseArticleJob } from '../../src/queue/job-data.js';
 import { jobIdFor } from '../../src/queue/job-id.js';
 import { INGEST_QUEUE, type JobQueue, openQueue } from '../../src/queue/queue.js';
@@ -179,6 +180,52 @@ describe('job queue and worker loop (PostgreSQL, in process)', () => {
     assert.equal(c.documents, 6);
   });
 
+  it('sitrep status --json reports the queue, failures, feeds and the store', async () => {
+    await store.addFeed({
+      id: 'feed-1',
+      url: 'http://127.0.0.1:9/feed.xml',
+      outlet: 'Local',
+      everySeconds: 900,
+      now: '2024-10-29T00:00:00.000Z',
+    });
+    await store.recordFeedPoll('feed-1', { last_status: 'error', last_error: 'timed out after 30 s' });
+    await queue.enqueue([{ article: articles(1, 'fed')[0]!, feed: 'feed-1' }]);
+    let out = '';
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => {
+      out += chunk;
+      return true;
+    }) as typeof process.stdout.write;
+    let code: number;
+    try {
+      code = await main([
+        'node',
+        'sitrep',
+        'status',
+        '--db',
+        pg.storeUrl,
+        '--queue-schema',
+        pg.queueSchema,
+        '--json',
+      ]);
+    } finally {
+      process.stdout.write = write;
+    }
+    assert.equal(code, 0);
+    const status = JSON.parse(out);
+    assert.equal(status.queue.depth.failed, 3);
+    assert.equal(status.queue.depth.created, 1);
+    assert.equal(status.store.counts.documents, 6);
+    assert.deepEqual(
+      status.queue.feeds.map((f: { feed: string; waiting: number }) => [f.feed, f.waiting]),
+      [['feed-1', 1]],
+    );
+    assert.deepEqual(
+      status.feeds.map((f: { id: string; last_error: string }) => [f.id, f.last_error]),
+      [['feed-1', 'timed out after 30 s']],
+    );
+  });
+
   it('a job delivered again after its document is stored is completed without extraction', async () => {
     const [a] = articles(1, 'again');
     await store.putDocuments([await fakeExecutor().run({ article: a!, ingestedAt: '2024-10-29T00:00:00Z' })]);
@@ -187,8 +234,9 @@ describe('job queue and worker loop (PostgreSQL, in process)', () => {
       exitWhenIdle: true,
       mergeDelaySeconds: 1,
     });
+    // The feed's job from the status test is extracted; the delivered-again one is not.
     assert.equal(counts.skipped, 1);
-    assert.equal(counts.stored, 0);
-    assert.equal((await store.counts()).documents, 7);
+    assert.equal(counts.stored, 1);
+    assert.equal((await store.counts()).documents, 8);
   });
 });

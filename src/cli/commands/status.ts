@@ -8,28 +8,16 @@ import type { Command } from 'commander';
 import { openQueue } from '../../queue/queue.js';
 import { type QueueStatus, queueStatus } from '../../queue/queue-status.js';
 import { openStore } from '../../store/open-store.js';
+import type { FeedRow } from '../../store/schema.js';
 import type { StoreCounts } from '../../store/store.js';
 import type { CommandResult } from '../main.js';
 import { dbOption } from './ingest.js';
 import { queueSchemaOption, requireQueueDb, resolveQueueSchema } from './queue-options.js';
 
-/** The feed fields status shows; the store provides them when feeds exist (src/feeds). */
-interface FeedView {
-  id: string;
-  url: string;
-  outlet: string | null;
-  last_poll_at: string | null;
-  last_status: string | null;
-  last_error: string | null;
-  next_poll_at: string;
-  items_new: number;
-  consecutive_failures: number;
-}
-
 interface StatusJson {
   store: { location: string; counts: StoreCounts };
   queue: QueueStatus;
-  feeds: FeedView[];
+  feeds: FeedRow[];
 }
 
 function fmt(x: number): string {
@@ -96,12 +84,10 @@ export function registerStatus(program: Command, _result: CommandResult): void {
       try {
         const queue = await openQueue(url, { schema: resolveQueueSchema(opts.queueSchema) });
         try {
-          // Feeds are listed when this store has them (the feed half of issue 7 adds listFeeds).
-          const lister = (store as { listFeeds?: () => Promise<FeedView[]> }).listFeeds;
           const status: StatusJson = {
             store: { location: store.location, counts: await store.counts() },
             queue: await queueStatus(queue),
-            feeds: lister ? await lister.call(store) : [],
+            feeds: await store.listFeeds(),
           };
           process.stdout.write(opts.json ? `${JSON.stringify(status)}\n` : render(status));
         } finally {
