@@ -95,6 +95,10 @@ describe('OpenAPI document', () => {
           Object.keys(shape).sort(),
           `${r.method} ${r.path} ${where}`,
         );
+        if (where === 'path') {
+          const placeholders = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+          assert.deepEqual(params.map((p) => p.name).sort(), placeholders.sort(), r.path);
+        }
         for (const p of params) {
           const optional = shape[p.name]!.safeParse(undefined).success;
           assert.equal(p.required, !optional, `${r.path} ${p.name}`);
