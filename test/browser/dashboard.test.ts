@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { HOSTILE_MARKUP } from './corpus.js';
 import {
   type Fixture,
+  LOW_CONTRAST_SCRIPT,
   launchBrowser,
   screenshotPath,
   startFixture,
@@ -57,6 +58,8 @@ async function getJson<T>(path: string): Promise<T> {
 /** Nothing went wrong on the page so far: no CSP violation, console error or foreign request. */
 async function assertClean(p: Page, watched: Watched): Promise<void> {
   const csp = await p.evaluate(() => window.__csp);
+  // Readable colours: WCAG AA contrast for every text on the page as it is now.
+  assert.deepEqual(await p.evaluate(LOW_CONTRAST_SCRIPT), [], 'text below WCAG AA contrast');
   assert.deepEqual(csp, [], 'CSP violations');
   assert.deepEqual(watched.problems, [], 'console errors, page errors');
   const origin = new URL(fx.baseUrl).origin;
@@ -105,6 +108,28 @@ describe('dashboard in Chromium over the real server', { timeout: 120_000 }, () 
       actors.join(' | '),
     );
     await page.screenshot({ path: screenshotPath('overview') });
+    await assertClean(page, w);
+  });
+
+  it('sets the date filters by brushing across the timeline, and clears them', async () => {
+    const box = await page.locator('.timeline .chart').boundingBox();
+    assert.ok(box);
+    // Drag across the right half of the plot (the grid leaves 40px left and 16px right).
+    const y = box.y + box.height * 0.6;
+    await page.mouse.move(box.x + box.width * 0.55, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.75, y, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.97, y, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(
+      () => /from=\d{4}-\d{2}-\d{2}/.test(location.hash) && /to=\d{4}/.test(location.hash),
+    );
+    const q = new URLSearchParams(new URL(page.url()).hash.split('?')[1]);
+    assert.ok(q.get('from')! <= q.get('to')!, `${q.get('from')} .. ${q.get('to')}`);
+    assert.ok(q.get('from')! > '2024-11-04', 'the brush started right of the first day');
+    await page.locator('.chip', { hasText: `from: ${q.get('from')}` }).waitFor();
+    await page.locator('.timeline button', { hasText: 'Clear dates' }).click();
+    await page.waitForFunction(() => !location.hash.includes('from='));
     await assertClean(page, w);
   });
 
