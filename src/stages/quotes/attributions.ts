@@ -119,7 +119,18 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
     // A number heads "Six in 10 say", "a third said". A capitalised word after a name is a name even
     // when the tagger reads a verb ("Gareth Pierce", "Jeb Bush").
     const surname = /^\p{Lu}/u.test(head.text) && tokens[k - 1]?.pos === 'PROPN' && k - 1 >= lo;
-    if (head.pos !== 'PROPN' && head.pos !== 'NOUN' && head.pos !== 'NUM' && !surname) return null;
+    // An adjective heads a phrase when a determiner, possessive or demonym makes it a noun: the tagger
+    // reads "military" in "the military said" / "Ukraine's military said" as an adjective.
+    const prev = tokens[k - 1];
+    const nominalAdj =
+      head.pos === 'ADJ' &&
+      k - 1 >= lo &&
+      prev !== undefined &&
+      ((prev.pos === 'DET' && prev.normal !== 'that') ||
+        POSSESSIVE.has(prev.normal) ||
+        ((prev.pos === 'PROPN' || prev.pos === 'ADJ') && /^\p{Lu}/u.test(prev.text)));
+    if (head.pos !== 'PROPN' && head.pos !== 'NOUN' && head.pos !== 'NUM' && !surname && !nominalAdj)
+      return null;
     let j = k;
     while (j - 1 >= lo && k - j < 12) {
       const t = tokens[j - 1]!;

@@ -253,6 +253,33 @@ describe('quotes stage: attributions', () => {
     at(text, attributions[0]!.content, 'Mr. Austin and his counterpart will discuss the deployment');
   });
 
+  it('a nominal adjective heads the source: "the military said", "Ukraine\'s military said"', () => {
+    const text = "The military said it shot down 20 drones. Ukraine's military said it lost two tanks.";
+    const { attributions } = run(text, { UKR: ['country', 'Ukraine'] });
+    assert.equal(attributions.length, 2);
+    at(text, attributions[0]!.source!, 'The military');
+    at(text, attributions[0]!.content, 'it shot down 20 drones');
+    assert.equal(attributions[0]!.speaker, null);
+    at(text, attributions[1]!.source!, "Ukraine's military");
+    assert.equal(attributions[1]!.speaker, 'UKR', 'a state speaks through its possessed body');
+  });
+
+  it('a possessive person is not the speaker, a possessive state is only when nothing else is', () => {
+    const text =
+      "Putin's spokesman said the talks failed. South Korea's spy agency said troops arrived. " +
+      "Russia's Mr. Lavrov said no deal was near.";
+    const { attributions } = run(text, {
+      PUTIN: ['person', 'Putin'],
+      KOR: ['country', 'South Korea'],
+      RUS: ['country', 'Russia'],
+      LAVROV: ['person', 'Mr. Lavrov'],
+    });
+    assert.deepEqual(
+      attributions.map((a) => a.speaker),
+      [null, 'KOR', 'LAVROV'],
+    );
+  });
+
   it('X claimed that C: believed', () => {
     const text = 'Mr. Lavrov claimed that Western instructors had been deployed to Ukraine.';
     const a = run(text, { LAVROV: ['person', 'Mr. Lavrov'] }).attributions[0]!;

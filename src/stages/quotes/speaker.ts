@@ -45,15 +45,19 @@ export function indexSpeakers(actors: readonly Actor[], text: string): SpeakerIn
     /**
      * Among the mentions inside the span, a person wins over an organisation or country (the
      * spokeswoman speaks, not the Pentagon); then the mention nearest the end of the span, which in
-     * English is the head of the phrase. A possessive ("Putin's spokesman") is never the speaker.
+     * English is the head of the phrase. A possessive person ("Putin's spokesman") is never the
+     * speaker; a possessive state or organisation is, when nothing else in the span is one: "South
+     * Korea's intelligence agency" and "Ukraine's military" speak for their state.
      */
     resolve(span) {
       let best: IndexedMention | null = null;
+      let possessor: IndexedMention | null = null;
       for (let i = firstStartingAt(span.start); i < mentions.length; i++) {
         const m = mentions[i]!;
         if (m.start >= span.end) break;
         if (m.end > span.end) continue;
         if (/^['’]s\b/.test(text.slice(m.end, m.end + 3)) || text[m.end] === '’' || text[m.end] === "'") {
+          if (m.kind !== 'person' && (!possessor || m.end > possessor.end)) possessor = m;
           continue;
         }
         if (
@@ -65,7 +69,7 @@ export function indexSpeakers(actors: readonly Actor[], text: string): SpeakerIn
           best = m;
         }
       }
-      return best?.actor ?? null;
+      return (best ?? possessor)?.actor ?? null;
     },
   };
 }
