@@ -133,6 +133,37 @@ describe('dashboard in Chromium over the real server', { timeout: 120_000 }, () 
     await assertClean(page, w);
   });
 
+  it('loads more events with the cursor and sorts them by number of sources', async () => {
+    const rows = page.locator('.events-table tbody tr');
+    const more = page.locator('.events button.more');
+    await more.waitFor();
+    const first = await rows.count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('.events-table tbody tr').length > n, first);
+    const links = await page
+      .locator('.events-table tbody tr td:nth-child(2) a')
+      .evaluateAll((as) => as.map((a) => (a as unknown as PageElement).getAttribute('href')));
+    assert.equal(new Set(links).size, links.length, 'no event twice');
+    const total = (await page.locator('.events [role=status]').textContent()) ?? '';
+    assert.match(total, new RegExp(`Showing ${links.length} of ${links.length}`));
+
+    await page.locator('.events button.sort', { hasText: 'Sources' }).click();
+    await page.waitForFunction(() => location.hash.includes('sort=sources'));
+    await page.locator('th[aria-sort="descending"]', { hasText: 'Sources' }).waitFor();
+    // The table reloaded from its first page (the rows from "Load more" are gone).
+    await page.locator('.events [role=status]', { hasText: /^Showing 20 of/ }).waitFor();
+    const sources = (await page.locator('.events-table tbody tr td.num').allTextContents()).map(Number);
+    assert.equal(sources[0], Math.max(...sources));
+    assert.deepEqual(
+      sources,
+      [...sources].sort((a, b) => b - a),
+      'most sources first',
+    );
+    await page.goBack();
+    await page.waitForFunction(() => !location.hash.includes('sort='));
+    await assertClean(page, w);
+  });
+
   it('filters every view by an actor chosen with the keyboard in the network list, and back/forward work', async () => {
     const before = await page.locator('.events-table tbody tr').count();
     const pick = page.locator('.actor-pick[data-actor="PRK"]');

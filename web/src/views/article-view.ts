@@ -28,6 +28,8 @@ interface Ann {
   key: string;
   title: string;
   facts: [string, string][];
+  /** The merged event (story) an event annotation belongs to: linked from the details. */
+  story?: string | null;
 }
 
 function show(v: unknown): string {
@@ -56,6 +58,7 @@ function annotations(doc: DocumentView): SpanIn<Ann>[] {
     add(e.evidence.start, e.evidence.end, {
       layer: 'events',
       key: `event:${e.id}`,
+      story: e.story,
       title: `Event ${e.cameo}${e.label ? ` ${e.label}` : ''}`,
       facts: [
         ['code', `CAMEO ${e.cameo}${e.plover ? ` · PLOVER ${e.plover}` : ''}`],
@@ -209,6 +212,9 @@ function render(doc: DocumentView, hl: string | null): HTMLElement[] {
           'section',
           { class: `ann layer-${a.layer}` },
           h('h3', null, a.title),
+          a.story
+            ? h('p', null, h('a', { href: hrefTo(['events', a.story]) }, 'Who says what about this event'))
+            : null,
           h(
             'dl',
             { class: 'facts' },

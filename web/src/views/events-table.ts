@@ -21,6 +21,9 @@ const FIELDS: { key: FilterKey; label: string; type: string; placeholder?: strin
   { key: 'min_sources', label: 'Min sources', type: 'number' },
 ];
 
+/** Rows per request; "Load more" fetches the next page with the API cursor. */
+const PAGE = 20;
+
 export function eventsPanel(route: Route) {
   const inputs = new Map<FilterKey, HTMLInputElement | HTMLSelectElement>();
   const form = h('form', { class: 'filters', 'aria-label': 'Event filters' });
@@ -137,7 +140,7 @@ export function eventsPanel(route: Route) {
     const f = filtersOf(r.query);
     more.disabled = true;
     api
-      .events(f, { sort, order, cursor: append && cursor ? cursor : undefined, limit: 25 })
+      .events(f, { sort, order, cursor: append && cursor ? cursor : undefined, limit: PAGE })
       .then((page) => {
         if (mine !== seq) return;
         if (!append) {
