@@ -329,6 +329,36 @@ function feedsSuite(
       assert.equal(fixed.last_error, null);
     });
 
+    it("keeps a feed's validators and counts when a later poll gets invalid XML", async () => {
+      let broken = false;
+      server.routes.set('/flip.xml', (_req, res) => {
+        res.writeHead(200, {
+          'content-type': 'application/rss+xml',
+          etag: broken ? '"f2"' : '"f1"',
+          'last-modified': 'Sun, 27 Oct 2024 08:00:00 GMT',
+        });
+        res.end(
+          broken
+            ? '<rss version="2.0"><channel><title>x<item></channel>'
+            : rss('Flip', [{ title: 'One', link: `${server.base}/a/1` }]),
+        );
+      });
+      await add('/flip.xml');
+      await pass(hours(6));
+      const good = await feed('/flip.xml');
+      assert.equal(good.last_status, 'ok');
+      broken = true;
+      await pass(hours(7));
+      const bad = await feed('/flip.xml');
+      assert.equal(bad.last_status, 'error');
+      assert.match(bad.last_error ?? '', /not a readable RSS/);
+      assert.equal(bad.consecutive_failures, 1);
+      for (const k of ['etag', 'last_modified', 'items_seen', 'items_new', 'added_at', 'outlet'] as const) {
+        assert.equal(bad[k], good[k], k);
+      }
+      assert.equal(bad.etag, '"f1"', "the broken response's ETag is not kept (it would 304 the retry)");
+    });
+
     it('two schedulers at once: each due feed is leased and polled by one of them', async () => {
       for (const p of ['/lease1.xml', '/lease2.xml', '/lease3.xml']) {
         server.routes.set(p, (_req, res) =>
