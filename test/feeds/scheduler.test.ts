@@ -376,6 +376,18 @@ function feedsSuite(
       }
     });
 
+    it('retries a failed item on later polls, three attempts in all', async () => {
+      // The fallback feed was polled six times by now; its short-summary item failed each time it was tried.
+      const row = await store.db
+        .selectFrom('feed_items')
+        .select(['status', 'attempts', 'error'])
+        .where('url', '=', `${server.base}/gone-short`)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.status, 'failed');
+      assert.equal(Number(row.attempts), 3);
+      assert.match(row.error ?? '', /HTTP 404/);
+    });
+
     it('lists, finds by id prefix and removes feeds', async () => {
       const all = await store.listFeeds();
       assert.ok(all.length >= 10);
