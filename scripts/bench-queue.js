@@ -13,7 +13,7 @@
 // ingested_at (stamped when an article is handed to a thread, so the last ≤ 8 in flight are not
 // covered: a slight overestimate). Storage per document is measured from the store's tables.
 import { execSync, spawn } from 'node:child_process';
-import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -77,11 +77,17 @@ async function schemas(tag) {
   };
 }
 
+/**
+ * Runs bin/sitrep.js under /usr/bin/time (when present) so each run also reports its CPU seconds
+ * (user + system, extraction threads included; PostgreSQL's own CPU not included) and peak RSS:
+ * figures that do not depend on what else the shared machine is doing.
+ */
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 function sitrep(argv, { wait = true } = {}) {
-  const p = spawn(process.execPath, [path.join(root, 'bin', 'sitrep.js'), ...argv], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const cmd = [process.execPath, path.join(root, 'bin', 'sitrep.js'), ...argv];
+  const p = TIME
+    ? spawn(TIME, ['-f', 'bench-cpu %U %S %M', ...cmd], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(cmd[0], cmd.slice(1), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   p.stdout.on('data', (d) => {
@@ -90,7 +96,18 @@ function sitrep(argv, { wait = true } = {}) {
   p.stderr.on('data', (d) => {
     err += d;
   });
-  const done = new Promise((resolve) => p.on('exit', (code) => resolve({ code, out, err })));
+  const done = new Promise((resolve) =>
+    p.on('exit', (code) => {
+      const m = /bench-cpu ([\d.]+) ([\d.]+) (\d+)/.exec(err);
+      resolve({
+        code,
+        out,
+        err,
+        cpu: m ? Number(m[1]) + Number(m[2]) : null,
+        maxRssMb: m ? Number(m[3]) / 1024 : null,
+      });
+    }),
+  );
   return wait ? done : { proc: p, done };
 }
 
@@ -128,16 +145,28 @@ async function queueBytes(s) {
 
 async function inproc(input) {
   const s = await schemas('inproc');
+  // The empty store's size (tables and indexes created by the migrations), to subtract.
+  await sitrep(['errors', '--db', s.url]);
+  const [empty] = await q(
+    `SELECT sum(pg_total_relation_size(c.oid))::bigint AS bytes
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relkind IN ('r', 'p')`,
+    [s.store],
+  );
   const t0 = performance.now();
   const r = await sitrep(['ingest', input.file, ...FIELDS, '--db', s.url, '--jobs', '2', '--no-progress']);
   const wall = (performance.now() - t0) / 1000;
   if (r.code !== 0) throw new Error(`ingest failed (${r.code}): ${r.err}`);
   const fig = await storeFigures(s);
+  fig.emptyStoreBytes = Number(empty.bytes);
+  fig.bytesPerDocument = (fig.storeBytes - fig.emptyStoreBytes) / fig.documents;
   await s.drop();
   return {
     run: 'in-process ingest, 2 threads',
     wall,
     endToEnd: fig.documents / wall,
+    cpuSeconds: r.cpu,
+    maxRssMb: r.maxRssMb,
     ...fig,
     output: r.out.trim(),
   };
@@ -195,6 +224,9 @@ async function workers(input, count, threads) {
     jobsCompleted: jobs.completed,
     jobSpanPerSecond: jobs.completed / Number(jobs.span),
     queueBytesPerJob: qBytes / Math.max(jobs.completed, 1),
+    cpuSeconds: results.reduce((n, r) => n + (r.cpu ?? 0), 0),
+    enqueueCpuSeconds: enq.cpu,
+    maxRssMb: Math.max(...results.map((r) => r.maxRssMb ?? 0)),
     ...fig,
     output: results.map((r) => r.out.trim()).join(' | '),
   };
@@ -271,7 +303,11 @@ if (json) {
     if ('endToEnd' in r) {
       console.log(
         `${r.run}: ${r.documents} documents in ${f(r.wall)} s = ${f(r.endToEnd)} articles/s end to end; ` +
-          `steady ${f(r.jobSpanPerSecond ?? r.steadyPerSecond)} articles/s; ${f(r.bytesPerDocument / 1024)} KiB per document stored` +
+          `steady ${f(r.jobSpanPerSecond ?? r.steadyPerSecond)} articles/s; CPU ${f(r.cpuSeconds)} s` +
+          `${r.enqueueCpuSeconds ? ` (+${f(r.enqueueCpuSeconds)} s to enqueue)` : ''}; peak RSS ${f(r.maxRssMb, 0)} MB per process; ` +
+          (r.emptyStoreBytes !== undefined
+            ? `${f(r.bytesPerDocument / 1024)} KiB per document stored (beyond the empty store)`
+            : `${r.events} events`) +
           (r.enqueueSeconds !== undefined
             ? `; enqueue ${f(r.enqueueSeconds)} s; queue ${f(r.queueBytesPerJob / 1024)} KiB per job`
             : ''),
