@@ -9,6 +9,8 @@ import type { SourceItem } from '../ingest/sources.js';
 import type { IngestErrorRow } from '../store/schema.js';
 import type { ArticleJob, JobProducer } from './jobs.js';
 
+const MAX_PENDING_CHARS = 16 * 1024 * 1024;
+
 export interface EnqueueCounts {
   read: number;
   enqueued: number;
@@ -37,6 +39,8 @@ export async function enqueueSources(
   const counts: EnqueueCounts = { read: 0, enqueued: 0, duplicates: 0, errors: 0 };
   let jobs: ArticleJob[] = [];
   let errors: IngestErrorRow[] = [];
+  // Text held before a flush: memory stays bounded whatever the articles' sizes.
+  let chars = 0;
   const flush = async () => {
     if (jobs.length) {
       const r = await producer.enqueue(jobs);
@@ -50,6 +54,7 @@ export async function enqueueSources(
     if (errors.length) await opts.onErrors(errors);
     jobs = [];
     errors = [];
+    chars = 0;
     opts.onProgress?.(counts);
   };
   let interrupted = false;
@@ -61,6 +66,7 @@ export async function enqueueSources(
     counts.read++;
     if (item.ok) {
       jobs.push({ article: item.article });
+      chars += item.article.text.length;
     } else {
       counts.errors++;
       const err = item.error;
@@ -73,7 +79,7 @@ export async function enqueueSources(
         at: now().toISOString(),
       });
     }
-    if (jobs.length >= chunk || errors.length >= chunk) await flush();
+    if (jobs.length >= chunk || errors.length >= chunk || chars >= MAX_PENDING_CHARS) await flush();
   }
   await flush();
   return { counts, interrupted };

@@ -68,8 +68,12 @@ export interface FailReason {
   readonly message: string;
 }
 
-/** Rows per multi-row statement when enqueueing (the article texts travel as one JSON parameter). */
+/**
+ * Jobs per statement when enqueueing: the article texts travel as one JSON parameter, so a chunk is
+ * also bounded by its text size (500 articles of the 10 MB maximum would be 5 GB).
+ */
 const ENQUEUE_CHUNK = 500;
+const ENQUEUE_CHUNK_CHARS = 8 * 1024 * 1024;
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,49}$/;
 
@@ -144,29 +148,20 @@ export class JobQueue implements JobProducer {
     let enqueued = 0;
     let duplicates = 0;
     const refused: RefusedJob[] = [];
-    for (let i = 0; i < jobs.length; i += ENQUEUE_CHUNK) {
-      const byId = new Map<string, ArticleJob>();
-      for (const job of jobs.slice(i, i + ENQUEUE_CHUNK)) {
-        const id = jobIdFor(job.article.text);
-        try {
-          // The worker's checks, early: a broken article is refused by name, not retried, and
-          // never breaks the statement that queues the others.
-          parseArticleJob(id, job);
-        } catch (err) {
-          const e = err as SitrepError;
-          refused.push({ input: job.article.key, code: e.code ?? 'INTERNAL', message: e.message });
-          continue;
-        }
-        if (byId.has(id)) duplicates++;
-        else byId.set(id, job);
-      }
+    let chunk = new Map<string, ArticleJob>();
+    let chunkChars = 0;
+    const flush = async () => {
+      const byId = chunk;
+      chunk = new Map();
+      chunkChars = 0;
+      if (byId.size === 0) return;
       const existing = await this.query(
         `SELECT id::text AS id FROM ${this.schema}.job WHERE name = $1 AND id = ANY($2::uuid[])`,
         [INGEST_QUEUE, [...byId.keys()]],
       );
       for (const row of existing) byId.delete(String(row.id));
       duplicates += existing.length;
-      if (byId.size === 0) continue;
+      if (byId.size === 0) return;
       await this.boss.insert(
         [...byId].map(([id, job]) => ({
           id,
@@ -175,7 +170,27 @@ export class JobQueue implements JobProducer {
         })),
       );
       enqueued += byId.size;
+    };
+    for (const job of jobs) {
+      const id = jobIdFor(job.article.text);
+      try {
+        // The worker's checks, early: a broken article is refused by name, not retried, and
+        // never breaks the statement that queues the others.
+        parseArticleJob(id, job);
+      } catch (err) {
+        const e = err as SitrepError;
+        refused.push({ input: job.article.key, code: e.code ?? 'INTERNAL', message: e.message });
+        continue;
+      }
+      if (chunk.has(id)) {
+        duplicates++;
+        continue;
+      }
+      chunk.set(id, job);
+      chunkChars += job.article.text.length;
+      if (chunk.size >= ENQUEUE_CHUNK || chunkChars >= ENQUEUE_CHUNK_CHARS) await flush();
     }
+    await flush();
     return { enqueued, duplicates, refused };
   }
 
