@@ -10,6 +10,7 @@
 import { SitrepError } from '../core/errors.js';
 import { httpUrl } from './feed-url.js';
 import { HostQueue } from './host-queue.js';
+import { printable } from './printable.js';
 
 export const USER_AGENT = 'Sitrep/0.1 (news event extraction; feed scheduler)';
 
@@ -105,7 +106,7 @@ export class SafeFetcher {
       try {
         next = new URL(hop.to, current);
       } catch {
-        throw refusal('FEED_BAD_URL', req.url, `redirect to an invalid location (${hop.to.slice(0, 200)})`);
+        throw refusal('FEED_BAD_URL', req.url, `redirect to an invalid location (${printable(hop.to)})`);
       }
       if (next.protocol !== 'http:' && next.protocol !== 'https:') {
         throw refusal(
@@ -177,7 +178,7 @@ export class SafeFetcher {
       }
       if (res.status < 200 || res.status > 299) {
         await res.body?.cancel().catch(() => {});
-        throw refusal('FEED_HTTP', name, `HTTP ${res.status} ${res.statusText}`.trim());
+        throw refusal('FEED_HTTP', name, `HTTP ${res.status} ${printable(res.statusText, 80)}`.trim());
       }
       const declared = Number(res.headers.get('content-length') ?? Number.NaN);
       if (Number.isFinite(declared) && declared > this.limits.maxBytes) {
@@ -244,7 +245,7 @@ export class SafeFetcher {
 
 function networkReason(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (err as Error).message ?? String(err);
+  return printable(cause?.code ?? cause?.message ?? (err as Error).message ?? String(err));
 }
 
 /** A refusal naming the URL (the `input`) and why. */

@@ -7,6 +7,7 @@
 import { parseFeed } from 'feedsmith';
 import { SitrepError } from '../core/errors.js';
 import { isoDateFromMetadata } from '../input/published-date.js';
+import { printable } from './printable.js';
 import { refuseXmlEntities } from './xml-guard.js';
 
 export interface FeedEntry {
@@ -52,7 +53,8 @@ export function parseFeedDocument(url: string, text: string): ParsedFeed {
     parsed = parseFeed(trimmed.startsWith('{') ? JSON.parse(trimmed) : text);
   } catch (err) {
     const cause = (err as { cause?: Error }).cause?.message;
-    const detail = [(err as Error).message, cause].filter(Boolean).join(': ');
+    // The parser's message may quote the document: untrusted text, made printable and short.
+    const detail = printable([(err as Error).message, cause].filter(Boolean).join(': '), 300);
     throw new SitrepError('FEED_MALFORMED', `${url}: not a readable RSS, Atom or JSON feed (${detail})`, {
       input: url,
       cause: err,

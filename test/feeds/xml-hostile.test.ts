@@ -138,6 +138,16 @@ describe('refuseXmlEntities and parseFeedDocument', () => {
     });
   });
 
+  it('never lets control characters from the document into the reason (terminal escapes)', () => {
+    const xml =
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>a</title><link>http://x/a</link></item></channel></rss><gar\u001b[2Jbage';
+    assert.throws(
+      () => parseFeedDocument('http://x/feed', xml),
+      (err: unknown) =>
+        isSitrepError(err) && err.message.includes('gar?[2Jbage') && !err.message.includes('\u001b'),
+    );
+  });
+
   it('refuses what is not a feed, naming the URL', () => {
     for (const text of [
       '<html><body>no</body></html>',
