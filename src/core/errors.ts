@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'REDIRECT_LOOP'
   | 'FEED_MALFORMED'
   | 'FEED_XML_ENTITIES'
+  | 'FEED_PRIVATE_ADDRESS'
   | 'INTERNAL';
 
 export class SitrepError extends Error {

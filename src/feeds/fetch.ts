@@ -11,6 +11,7 @@ import { SitrepError } from '../core/errors.js';
 import { httpUrl } from './feed-url.js';
 import { HostQueue } from './host-queue.js';
 import { printable } from './printable.js';
+import { privateAddressOf, type Resolver, systemResolver } from './private-address.js';
 
 export const USER_AGENT = 'Sitrep/0.1 (news event extraction; feed scheduler)';
 
@@ -36,6 +37,8 @@ export interface FetchRequest {
   readonly etag?: string | null;
   readonly lastModified?: string | null;
   readonly accept?: string;
+  /** Overrides the fetcher's `allowPrivate` for this request (and its redirects). */
+  readonly allowPrivate?: boolean;
 }
 
 export type FetchResult =
@@ -57,6 +60,13 @@ export interface FetcherOptions {
   /** Injected for tests; the global fetch otherwise. */
   readonly fetch?: typeof fetch;
   readonly userAgent?: string;
+  /**
+   * Fetch from loopback, private and link-local addresses (default false: refused). The scheduler
+   * allows them only for a feed that is itself on such an address (an intranet feed, a test).
+   */
+  readonly allowPrivate?: boolean;
+  /** Injected for tests; the system resolver otherwise. */
+  readonly resolve?: Resolver;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -77,12 +87,21 @@ export class SafeFetcher {
   readonly queue: HostQueue;
   private readonly fetchImpl: typeof fetch;
   private readonly userAgent: string;
+  private readonly allowPrivate: boolean;
+  private readonly resolve: Resolver;
 
   constructor(opts: FetcherOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.queue = opts.queue ?? new HostQueue();
     this.fetchImpl = opts.fetch ?? fetch;
     this.userAgent = opts.userAgent ?? USER_AGENT;
+    this.allowPrivate = opts.allowPrivate ?? false;
+    this.resolve = opts.resolve ?? systemResolver;
+  }
+
+  /** True when the URL's host is (or resolves to) a loopback, private or link-local address. */
+  async isPrivateHost(url: string): Promise<boolean> {
+    return (await privateAddressOf(httpUrl(url).hostname, this.resolve)) !== null;
   }
 
   async get(req: FetchRequest): Promise<FetchResult> {
@@ -93,6 +112,18 @@ export class SafeFetcher {
     const visited = new Set<string>([url.href]);
     for (let redirects = 0; ; redirects++) {
       const current = url;
+      if (!(req.allowPrivate ?? this.allowPrivate)) {
+        // Checked before each hop, redirects included. (A host whose DNS answer changes between
+        // this lookup and the connection could still slip through: this stops links, not rebinding.)
+        const ip = await privateAddressOf(current.hostname, this.resolve);
+        if (ip) {
+          throw refusal(
+            'FEED_PRIVATE_ADDRESS',
+            req.url,
+            `${current.host} is a loopback, private or link-local address (${ip}): refused for a feed on a public host`,
+          );
+        }
+      }
       const hop = await this.queue.run(current.host, () => {
         clock.deadline ||= Date.now() + this.limits.totalMs;
         return this.once(current, req, clock.deadline);

@@ -93,6 +93,9 @@ export async function pollFeed(feed: FeedRow, ctx: PollContext): Promise<PollRes
     };
   };
 
+  // A feed on a private or loopback host (an intranet feed) may link to such hosts; a feed on the
+  // internet may not: its item links could otherwise reach the machine's own services.
+  const allowPrivate = await ctx.fetcher.isPrivateHost(feed.url).catch(() => false);
   let entries: readonly FeedEntry[];
   let feedTitle: string | null;
   let base: string;
@@ -103,6 +106,7 @@ export async function pollFeed(feed: FeedRow, ctx: PollContext): Promise<PollRes
       etag: feed.etag,
       lastModified: feed.last_modified,
       accept: FEED_ACCEPT,
+      allowPrivate,
     });
     if (res.status === 'not-modified') {
       return {
@@ -153,7 +157,7 @@ export async function pollFeed(feed: FeedRow, ctx: PollContext): Promise<PollRes
     if (ctx.signal?.aborted) break;
     const entry = byUrl.get(itemUrl)!;
     try {
-      const article = await readItem(itemUrl, entry, feed, feedTitle, ctx);
+      const article = await readItem(itemUrl, entry, feed, feedTitle, ctx, allowPrivate);
       articles.push({ feed, itemUrl, contentHash: documentId(article.text), article });
     } catch (err) {
       const reason = isSitrepError(err) ? err.message : `${itemUrl}: internal error: ${message(err)}`;
@@ -200,11 +204,12 @@ async function readItem(
   feed: FeedRow,
   feedTitle: string | null,
   ctx: PollContext,
+  allowPrivate: boolean,
 ): Promise<RawArticle> {
   let text: string;
   let meta: Partial<DocumentMeta>;
   try {
-    const res = await ctx.fetcher.get({ url: itemUrl, accept: PAGE_ACCEPT });
+    const res = await ctx.fetcher.get({ url: itemUrl, accept: PAGE_ACCEPT, allowPrivate });
     if (res.status !== 'ok') throw new Error('unexpected 304 without a conditional request');
     const page = articleFromText(itemUrl, decodeBody(itemUrl, res.body, res.contentType), 'auto');
     text = page.text;

@@ -118,7 +118,7 @@ async function refused(p: Promise<unknown>, code: string, url: string): Promise<
 describe('SafeFetcher', () => {
   it('fetches a body and names itself as Sitrep', async () => {
     server.reset();
-    const r = await new SafeFetcher().get({ url: `${server.base}/hello` });
+    const r = await new SafeFetcher({ allowPrivate: true }).get({ url: `${server.base}/hello` });
     assert.equal(r.status, 'ok');
     assert.equal(r.status === 'ok' && r.body.toString(), 'hello');
     assert.match(String(server.requests[0]!.headers['user-agent']), /^Sitrep\//);
@@ -126,7 +126,7 @@ describe('SafeFetcher', () => {
 
   it('sends If-None-Match and If-Modified-Since and reports 304 as not modified', async () => {
     server.reset();
-    const f = new SafeFetcher();
+    const f = new SafeFetcher({ allowPrivate: true });
     const first = await f.get({ url: `${server.base}/cond` });
     assert.equal(first.status, 'ok');
     if (first.status !== 'ok') return;
@@ -147,7 +147,7 @@ describe('SafeFetcher', () => {
     hugeSent = 0;
     const url = `${server.base}/huge`;
     const why = await refused(
-      new SafeFetcher({ limits: { maxBytes: 1024 * 1024 } }).get({ url }),
+      new SafeFetcher({ allowPrivate: true, limits: { maxBytes: 1024 * 1024 } }).get({ url }),
       'FEED_TOO_LARGE',
       url,
     );
@@ -161,7 +161,7 @@ describe('SafeFetcher', () => {
     foreverSent = 0;
     const url = `${server.base}/forever`;
     const why = await refused(
-      new SafeFetcher({ limits: { maxBytes: 256 * 1024 } }).get({ url }),
+      new SafeFetcher({ allowPrivate: true, limits: { maxBytes: 256 * 1024 } }).get({ url }),
       'FEED_TOO_LARGE',
       url,
     );
@@ -173,7 +173,7 @@ describe('SafeFetcher', () => {
   it('cuts off a compressed body at the limit on its decoded size (gzip bomb)', async () => {
     const url = `${server.base}/gzip-bomb`;
     const why = await refused(
-      new SafeFetcher({ limits: { maxBytes: 1024 * 1024 } }).get({ url }),
+      new SafeFetcher({ allowPrivate: true, limits: { maxBytes: 1024 * 1024 } }).get({ url }),
       'FEED_TOO_LARGE',
       url,
     );
@@ -184,7 +184,7 @@ describe('SafeFetcher', () => {
     server.reset();
     // Five 300 ms requests on one host, 1 s each in all: the last waits ~1.2 s for its turn, and
     // would be refused unstarted if the wait counted (wide margins: the machine may be busy).
-    const f = new SafeFetcher({ limits: { totalMs: 1000 } });
+    const f = new SafeFetcher({ allowPrivate: true, limits: { totalMs: 1000 } });
     const all = await Promise.all(
       [0, 1, 2, 3, 4].map((i) => f.get({ url: `${server.base}/slow300?q=${i}` })),
     );
@@ -193,14 +193,18 @@ describe('SafeFetcher', () => {
 
   it('cuts off a server that goes silent (idle limit)', async () => {
     const url = `${server.base}/stall`;
-    const why = await refused(new SafeFetcher({ limits: { idleMs: 200 } }).get({ url }), 'FEED_TIMEOUT', url);
+    const why = await refused(
+      new SafeFetcher({ allowPrivate: true, limits: { idleMs: 200 } }).get({ url }),
+      'FEED_TIMEOUT',
+      url,
+    );
     assert.match(why, /sent nothing for 200 ms/);
   });
 
   it('cuts off a response that trickles past the total limit', async () => {
     const url = `${server.base}/trickle`;
     const why = await refused(
-      new SafeFetcher({ limits: { idleMs: 5000, totalMs: 300 } }).get({ url }),
+      new SafeFetcher({ allowPrivate: true, limits: { idleMs: 5000, totalMs: 300 } }).get({ url }),
       'FEED_TIMEOUT',
       url,
     );
@@ -208,7 +212,7 @@ describe('SafeFetcher', () => {
   });
 
   it('refuses redirect loops, too many redirects and redirects off http(s)', async () => {
-    const f = new SafeFetcher({ limits: { maxRedirects: 3 } });
+    const f = new SafeFetcher({ allowPrivate: true, limits: { maxRedirects: 3 } });
     await refused(f.get({ url: `${server.base}/loop-a` }), 'REDIRECT_LOOP', `${server.base}/loop-a`);
     await refused(f.get({ url: `${server.base}/self` }), 'REDIRECT_LOOP', `${server.base}/self`);
     await refused(f.get({ url: `${server.base}/hop0` }), 'FEED_TOO_MANY_REDIRECTS', `${server.base}/hop0`);
@@ -218,7 +222,7 @@ describe('SafeFetcher', () => {
   });
 
   it('refuses non-http URLs, HTTP errors and unreachable servers with the URL named', async () => {
-    const f = new SafeFetcher();
+    const f = new SafeFetcher({ allowPrivate: true });
     await refused(f.get({ url: 'file:///etc/passwd' }), 'FEED_BAD_URL', 'file:///etc/passwd');
     await refused(f.get({ url: `${server.base}/error` }), 'FEED_HTTP', `${server.base}/error`);
     const closed = await startFeedServer();
@@ -232,7 +236,7 @@ describe('SafeFetcher', () => {
     const one = await startFeedServer({ '/slow': slowly('ok', 'text/plain', 40) });
     const two = await startFeedServer({ '/slow': slowly('ok', 'text/plain', 40) });
     try {
-      const f = new SafeFetcher();
+      const f = new SafeFetcher({ allowPrivate: true });
       const all = [];
       for (let i = 0; i < 4; i++) {
         all.push(f.get({ url: `${one.base}/slow?i=${i}` }), f.get({ url: `${two.base}/slow?i=${i}` }));
@@ -250,8 +254,52 @@ describe('SafeFetcher', () => {
     }
   });
 
+  it('refuses loopback, private and link-local addresses unless allowed, redirects included', async () => {
+    server.reset();
+    const local = `${server.base}/hello`;
+    const why = await refused(new SafeFetcher().get({ url: local }), 'FEED_PRIVATE_ADDRESS', local);
+    assert.match(why, /127\.0\.0\.1/);
+    assert.equal(server.requests.length, 0, 'refused before connecting');
+    // Host names are resolved first: a public-looking name for a metadata address is refused too.
+    const seen: string[] = [];
+    const resolve = async (host: string) =>
+      host === 'metadata.test' ? ['169.254.169.254'] : ['93.184.216.34'];
+    const fake = (async (input: string | URL | Request) => {
+      seen.push(String(input));
+      return new Response(null, { status: 302, headers: { location: local } });
+    }) as typeof fetch;
+    const f = new SafeFetcher({ resolve, fetch: fake });
+    await refused(
+      f.get({ url: 'http://metadata.test/latest/meta-data/' }),
+      'FEED_PRIVATE_ADDRESS',
+      'http://metadata.test/',
+    );
+    assert.deepEqual(seen, []);
+    // A public host redirecting to a local one: the redirect is refused before it is followed.
+    await refused(f.get({ url: 'http://news.test/feed' }), 'FEED_PRIVATE_ADDRESS', 'http://news.test/feed');
+    assert.deepEqual(seen, ['http://news.test/feed']);
+    assert.equal(server.requests.length, 0);
+    for (const ip of [
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '100.64.0.1',
+      '0.0.0.0',
+      '[::1]',
+      '[fe80::1]',
+      '[fd00::1]',
+      '[::ffff:127.0.0.1]',
+    ]) {
+      await refused(
+        new SafeFetcher({ fetch: fake }).get({ url: `http://${ip}/x` }),
+        'FEED_PRIVATE_ADDRESS',
+        `http://${ip}/x`,
+      );
+    }
+  });
+
   it('decodes the declared charset', async () => {
-    const r = await new SafeFetcher().get({ url: `${server.base}/latin1` });
+    const r = await new SafeFetcher({ allowPrivate: true }).get({ url: `${server.base}/latin1` });
     assert.equal(r.status, 'ok');
     if (r.status === 'ok') assert.equal(decodeBody(r.url, r.body, r.contentType), 'café');
   });

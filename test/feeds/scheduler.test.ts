@@ -376,6 +376,50 @@ function feedsSuite(
       }
     });
 
+    it('a feed on a public host cannot make the scheduler fetch local addresses', async () => {
+      // news.public.test "resolves" to a public address; its requests are served by the local
+      // server, and its items link to 127.0.0.1 (where the machine's own services would be).
+      const publicFetcher = new SafeFetcher({
+        resolve: async () => ['93.184.216.34'],
+        fetch: ((input: string | URL | Request, init?: RequestInit) =>
+          fetch(String(input).replace('http://news.public.test', server.base), init)) as typeof fetch,
+      });
+      server.routes.set('/public.xml', (_req, res) =>
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(rss('Public', [{ title: 'Local', link: `${server.base}/a/local-only` }])),
+      );
+      const url = 'http://news.public.test/public.xml';
+      await store.addFeed({
+        id: feedIdOf(url),
+        url,
+        outlet: null,
+        everySeconds: 900,
+        now: hours(8).toISOString(),
+      });
+      server.reset();
+      const s = await runPass({
+        store,
+        sink: queueSink(producer),
+        fetcher: publicFetcher,
+        now: () => hours(8),
+      });
+      // Only this feed is due at hours(8): the others were last polled at hours(10).
+      assert.equal(s.ok, 1);
+      assert.equal(s.handedOn, 0);
+      assert.deepEqual(
+        server.requests.map((r) => r.path),
+        ['/public.xml'],
+        'the local page was never requested',
+      );
+      const f = (await store.findFeed(url))!;
+      assert.match(
+        f.last_error ?? '',
+        /local-only: 127\.0\.0\.1:\d+ is a loopback, private or link-local address/,
+      );
+      await store.removeFeed(f.id);
+    });
+
     it('retries a failed item on later polls, three attempts in all', async () => {
       // The fallback feed was polled six times by now; its short-summary item failed each time it was tried.
       const row = await store.db
