@@ -17,6 +17,8 @@ import type { ArticleSink } from './sink.js';
  * scheduler killed mid-poll leaves its feeds due again after this.
  */
 const LEASE_MS = 30 * 60 * 1000;
+/** Feeds per pass for each feed polled at once. */
+const FEEDS_PER_SLOT = 5;
 
 export interface SchedulerOptions {
   readonly store: Store;
@@ -31,6 +33,8 @@ export interface SchedulerOptions {
   readonly idleMs?: number;
   /** One line per feed polled. */
   readonly log?: (line: string) => void;
+  /** Poll feeds due at this time (default: now); a one-shot run fixes it at its start. */
+  readonly dueAt?: Date;
 }
 
 export interface PassSummary {
@@ -78,12 +82,16 @@ export async function runPass(opts: SchedulerOptions): Promise<PassSummary> {
   // Lease each due feed before polling it: with two schedulers on one store, one of them polls it.
   const until = new Date(started.getTime() + LEASE_MS).toISOString();
   const due: FeedRow[] = [];
-  for (const feed of await store.dueFeeds(started.toISOString())) {
+  // A pass holds its new articles in memory until it hands them on: a few feeds per pass keep that
+  // bounded (the loop starts the next pass at once while feeds are due).
+  const concurrency = opts.feedConcurrency ?? 4;
+  const dueAt = (opts.dueAt ?? started).toISOString();
+  for (const feed of await store.dueFeeds(dueAt, concurrency * FEEDS_PER_SLOT)) {
     if (await store.leaseFeed(feed.id, feed.next_poll_at, until)) due.push(feed);
   }
   if (due.length === 0) return summary;
   const ctx = { store, fetcher, now, ...(opts.signal ? { signal: opts.signal } : {}) };
-  const results: PollResult[] = await pool(due, opts.feedConcurrency ?? 4, (feed) => pollFeed(feed, ctx));
+  const results: PollResult[] = await pool(due, concurrency, (feed) => pollFeed(feed, ctx));
 
   // The same text under two URLs (syndication, two feeds of one outlet): the first one wins.
   const all = results.flatMap((r) => r.articles);
@@ -179,10 +187,13 @@ export async function runScheduler(
 ): Promise<PassSummary> {
   const totals = emptySummary();
   const fetcher = opts.fetcher ?? new SafeFetcher();
+  // A one-shot run takes what is due at its start, in as many passes as that needs: a polled feed's
+  // next poll is later than the start, so it is not taken twice however long the passes take.
+  const dueAt = opts.once ? (opts.now ?? (() => new Date()))() : undefined;
   for (;;) {
     let s: PassSummary;
     try {
-      s = await runPass({ ...opts, fetcher });
+      s = await runPass({ ...opts, fetcher, ...(dueAt ? { dueAt } : {}) });
     } catch (err) {
       // The store went away mid-pass: say so and try again later; a one-shot run fails instead.
       if (opts.once) throw err;
@@ -192,7 +203,8 @@ export async function runScheduler(
       continue;
     }
     for (const k of Object.keys(totals) as (keyof PassSummary)[]) totals[k] += s[k];
-    if (opts.once || opts.signal?.aborted) return totals;
+    if ((opts.once && s.feeds === 0) || opts.signal?.aborted) return totals;
+    if (opts.once) continue;
     // Right away again when feeds were due (a pass may have taken long); else wait a little.
     if (s.feeds === 0) await sleep(opts.idleMs ?? 5000, opts.signal);
     if (opts.signal?.aborted) return totals;
