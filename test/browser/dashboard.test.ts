@@ -15,7 +15,7 @@ import {
   type Fixture,
   LOW_CONTRAST_SCRIPT,
   launchBrowser,
-  screenshotPath,
+  stableScreenshot,
   startFixture,
   TABLET,
   type Watched,
@@ -107,7 +107,7 @@ describe('dashboard in Chromium over the real server', { timeout: 120_000 }, () 
       actors.some((a) => a.includes('North Korea')),
       actors.join(' | '),
     );
-    await page.screenshot({ path: screenshotPath('overview') });
+    await stableScreenshot(page, 'overview');
     await assertClean(page, w);
   });
 
@@ -179,8 +179,8 @@ describe('dashboard in Chromium over the real server', { timeout: 120_000 }, () 
     // The filter form shows it too.
     assert.equal(await page.locator('#f-actor').inputValue(), 'PRK');
 
-    await page.locator('.network').screenshot({ path: screenshotPath('network') });
-    await page.locator('.events').screenshot({ path: screenshotPath('events-table') });
+    await stableScreenshot(page, 'network', { element: page.locator('.network') });
+    await stableScreenshot(page, 'events-table', { element: page.locator('.events') });
 
     await page.goBack();
     await page.waitForFunction(() => !location.hash.includes('actor='));
@@ -198,7 +198,7 @@ describe('dashboard in Chromium over the real server', { timeout: 120_000 }, () 
     const first = page.locator('.cluster-events a').first();
     await first.waitFor();
     assert.match((await first.getAttribute('href')) ?? '', /^#\/events\/ev/);
-    await page.locator('.map-panel').screenshot({ path: screenshotPath('map') });
+    await stableScreenshot(page, 'map', { element: page.locator('.map-panel') });
     await assertClean(page, w);
   });
 
@@ -221,7 +221,7 @@ describe('dashboard in Chromium over the real server', { timeout: 120_000 }, () 
       differs.join(' | '),
     );
     assert.ok((await page.locator('.contradictions li').count()) >= 1);
-    await page.screenshot({ path: screenshotPath('event-who-says-what'), fullPage: true });
+    await stableScreenshot(page, 'event-who-says-what', { fullPage: true });
     await assertClean(page, w);
   });
 
@@ -257,7 +257,7 @@ describe('dashboard in Chromium over the real server', { timeout: 120_000 }, () 
     assert.match((await details.textContent()) ?? '', /CAMEO 072/);
     // The whole text is there, unchanged, in order.
     assert.equal(await page.locator('#article-text').textContent(), doc.text);
-    await page.screenshot({ path: screenshotPath('article'), fullPage: true });
+    await stableScreenshot(page, 'article', { fullPage: true });
     // Layer toggles switch highlights off (and out of the tab order).
     await page.locator('#layer-actors').uncheck();
     assert.equal(await page.locator('#article-text.off-actors').count(), 1);
@@ -318,7 +318,7 @@ describe('dashboard in Chromium over the real server', { timeout: 120_000 }, () 
     // Nothing wider than the screen (no horizontal scrolling of the page).
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
-    await page.screenshot({ path: screenshotPath('overview-tablet') });
+    await stableScreenshot(page, 'overview-tablet');
     await assertClean(page, w);
   });
 });

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { createExecutor } from '../../src/ingest/executor.js';
 import { DEFAULT_KEYS } from '../../src/ingest/fields.js';
 import { ingest } from '../../src/ingest/ingest.js';
@@ -127,6 +127,34 @@ export async function watchedPage(browser: Browser, viewport = LAPTOP): Promise<
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return path.join(SCREENSHOTS, `${name}.png`);
+}
+
+/**
+ * A screenshot that comes out the same on every run: the pointer parked where it hovers nothing,
+ * and (for one element) a clip in page coordinates rounded to whole pixels, whatever the scroll
+ * position the earlier steps left behind.
+ */
+export async function stableScreenshot(
+  page: Page,
+  name: string,
+  what: { element?: Locator; fullPage?: boolean } = {},
+): Promise<void> {
+  await page.mouse.move(0, 0);
+  // Let pending resize observers and canvas redraws settle.
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+  if (!what.element) {
+    await page.evaluate('scrollTo(0, 0)');
+    await page.screenshot({ path: screenshotPath(name), fullPage: what.fullPage ?? false });
+    return;
+  }
+  const rect = await what.element.boundingBox();
+  if (!rect) throw new Error(`screenshot ${name}: the element is not visible`);
+  const scroll = (await page.evaluate('({ x: scrollX, y: scrollY })')) as { x: number; y: number };
+  const box = { x: rect.x + scroll.x, y: rect.y + scroll.y, width: rect.width, height: rect.height };
+  const x = Math.floor(box.x);
+  const y = Math.floor(box.y);
+  const clip = { x, y, width: Math.ceil(box.x + box.width) - x, height: Math.ceil(box.y + box.height) - y };
+  await page.screenshot({ path: screenshotPath(name), fullPage: true, clip });
 }
 
 /**

@@ -3,15 +3,13 @@
  * `#/` overview, `#/events/{id}`, `#/documents/{id}?hl=`, `#/actors/{id}`. A change of filters on
  * the same view updates it in place; a change of view disposes the old one.
  */
-import 'leaflet/dist/leaflet.css';
 import './styles.css';
-import { currentRoute, setQuery, type View } from './app.js';
+import { currentRoute, errorBox, loading, setQuery, type View } from './app.js';
 import { clear, h } from './dom.js';
 import { FILTER_KEYS, filtersOf, type Route } from './filters.js';
 import { actorView } from './views/actor-view.js';
 import { articleView } from './views/article-view.js';
 import { eventView } from './views/event-view.js';
-import { overview } from './views/overview.js';
 
 const main = document.getElementById('view');
 const chips = document.getElementById('active-filters');
@@ -27,12 +25,45 @@ function kindOf(r: Route): string {
   return 'overview';
 }
 
+/**
+ * The overview's charting libraries (echarts, cytoscape, leaflet: most of the bundle) load as a
+ * separate chunk, so a link straight to an event or an article does not wait for them.
+ */
+function lazyOverview(r: Route): View {
+  const el = h('div', null, loading('the overview'));
+  let inner: View | null = null;
+  let disposed = false;
+  let latest = r;
+  import('./views/overview.js')
+    .then(({ overview }) => {
+      if (disposed) return;
+      inner = overview(latest);
+      clear(el);
+      el.append(inner.el);
+    })
+    .catch((err) => {
+      clear(el);
+      el.append(errorBox(err));
+    });
+  return {
+    el,
+    update: (next) => {
+      latest = next;
+      inner?.update?.(next);
+    },
+    dispose: () => {
+      disposed = true;
+      inner?.dispose();
+    },
+  };
+}
+
 function makeView(r: Route): View {
   const [first, second] = r.path;
   if (first === 'events' && second) return eventView(second, r);
   if (first === 'documents' && second) return articleView(second, r);
   if (first === 'actors' && second) return actorView(second, r);
-  return overview(r);
+  return lazyOverview(r);
 }
 
 const LABELS: Record<string, string> = {

@@ -7,6 +7,7 @@
  */
 import type { Feature } from 'geojson';
 import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
 import { api, type PlaceProps, type Places } from '../api.js';
 import { errorBox, hrefTo } from '../app.js';
 import { basemap } from '../basemap.js';
@@ -51,6 +52,7 @@ export function mapPanel(route: Route) {
   let map: L.Map | null = null;
   let layer: L.LayerGroup | null = null;
   let places: Place[] = [];
+  const resizes = new ResizeObserver(() => map?.invalidateSize());
   let seq = 0;
 
   async function showCluster(c: GridCluster<Place>): Promise<void> {
@@ -137,6 +139,8 @@ export function mapPanel(route: Route) {
     }).addTo(map);
     layer = L.layerGroup().addTo(map);
     map.on('zoomend', redraw);
+    // Leaflet measures its container once: tell it when the panel is resized.
+    resizes.observe(mapEl);
     map.setView([30, 20], 1);
   }
 
@@ -180,6 +184,7 @@ export function mapPanel(route: Route) {
     update,
     dispose: () => {
       seq++; // a fetch still in flight must not draw on the removed map
+      resizes.disconnect();
       map?.remove();
       map = null;
     },

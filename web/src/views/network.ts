@@ -87,6 +87,11 @@ export function networkPanel(route: Route) {
     status,
   );
   let cy: cytoscape.Core | null = null;
+  // Cytoscape does not follow its container's size: refit when the panel is resized.
+  const resizes = new ResizeObserver(() => {
+    cy?.resize();
+    cy?.fit(undefined, 16);
+  });
   let seq = 0;
   let selected: string | undefined;
 
@@ -183,6 +188,7 @@ export function networkPanel(route: Route) {
       autoungrabify: false,
     });
     cy.on('tap', 'node', (evt) => pick(String(evt.target.id())));
+    resizes.observe(graphEl);
 
     for (const n of [...net.nodes].sort(
       (a, b) => b.events - a.events || nodeLabel(a).localeCompare(nodeLabel(b)),
@@ -239,6 +245,7 @@ export function networkPanel(route: Route) {
     update,
     dispose: () => {
       seq++; // a fetch still in flight must not draw after disposal
+      resizes.disconnect();
       cy?.destroy();
     },
   };

@@ -192,15 +192,16 @@ export function timelinePanel(route: Route) {
       });
   }
 
-  const onResize = () => chart?.resize();
-  window.addEventListener('resize', onResize);
+  // echarts measures its container once: follow the panel's size.
+  const resizes = new ResizeObserver(() => chart?.resize());
+  resizes.observe(chartEl);
   update(route);
   return {
     el,
     update,
     dispose: () => {
       seq++; // a fetch still in flight must not draw after disposal
-      window.removeEventListener('resize', onResize);
+      resizes.disconnect();
       chart?.dispose();
     },
   };
