@@ -53,6 +53,11 @@ function annotations(doc: DocumentView): SpanIn<Ann>[] {
     (L.actors ?? []).map((a) => [a.id, a.code ? `${a.name ?? a.code} (${a.code})` : (a.name ?? a.id)]),
   );
   const who = (v: unknown) => (typeof v === 'string' ? (actorNames.get(v) ?? v) : show(v));
+  const attribution = (v: unknown) => {
+    if (!v || typeof v !== 'object') return show(v);
+    const o = v as { speaker?: unknown; verb?: unknown };
+    return `${o.speaker ? who(o.speaker) : 'unnamed source'}${o.verb ? ` (${show(o.verb)})` : ''}`;
+  };
   const add = (start: number, end: number, a: Ann) => out.push({ start, end, data: a });
   for (const e of L.events ?? []) {
     add(e.evidence.start, e.evidence.end, {
@@ -63,7 +68,7 @@ function annotations(doc: DocumentView): SpanIn<Ann>[] {
       facts: [
         ['code', `CAMEO ${e.cameo}${e.plover ? ` · PLOVER ${e.plover}` : ''}`],
         ['source → target', `${who(e.source)} → ${who(e.target)}`],
-        ['attribution', show(e.attribution)],
+        ['attribution', attribution(e.attribution)],
         ['certainty', show(e.certainty)],
         ['polarity', polarityWord(e.polarity)],
         ['rule', show(e.rule)],
@@ -137,7 +142,7 @@ function annotations(doc: DocumentView): SpanIn<Ann>[] {
       key: `quote:${q.id}`,
       title: 'Quote',
       facts: [
-        ['speaker', show(q.speaker)],
+        ['speaker', who(q.speaker)],
         ['rule', show(q.rule)],
       ],
     });
@@ -149,7 +154,7 @@ function annotations(doc: DocumentView): SpanIn<Ann>[] {
       key: `attribution:${a.id}`,
       title: `Attribution “${a.cue.text}”`,
       facts: [
-        ['speaker', show(a.speaker)],
+        ['speaker', who(a.speaker)],
         ['verb', show(a.verb)],
         ['rule', show(a.rule)],
       ],
