@@ -10,6 +10,7 @@ import { SitrepError } from '../core/errors.js';
 import type { BulkWriter } from './bulk-insert.js';
 import * as feedQueries from './feed-queries.js';
 import { migrations } from './migrations/index.js';
+import type { FeedRow } from './schema.js';
 import {
   type DocumentRows,
   type EventRow,
@@ -37,15 +38,16 @@ import type {
   ActorSummary,
   DriverName,
   EventFilter,
+  FeedItemOutcome,
+  FeedPollUpdate,
   MentionView,
   MergeOutput,
+  NewFeed,
   QuoteView,
   Store,
   StoreCounts,
   StoryView,
 } from './store.js';
-import type { FeedItemOutcome, FeedPollUpdate, NewFeed } from './store.js';
-import type { FeedRow } from './schema.js';
 
 type Db = Kysely<Tables>;
 type Tx = Transaction<Tables>;
