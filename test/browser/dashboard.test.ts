@@ -315,6 +315,8 @@ describe('dashboard in Chromium over the real server', { timeout: 120_000 }, () 
 
   it('fits a tablet-width screen', async () => {
     await page.setViewportSize(TABLET);
+    // A fresh load at this size (not a hash change on the page laid out for a laptop).
+    await page.goto('about:blank');
     await page.goto(`${fx.baseUrl}/#/`);
     await overviewReady(page);
     // Nothing wider than the screen (no horizontal scrolling of the page).
