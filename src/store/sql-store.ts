@@ -19,41 +19,36 @@ import {
   type MergeEvent,
   type Tables,
 } from './schema.js';
-import { containsText, whereStoryFilter } from './story-filter.js';
 import { SqlServeQueries } from './serve-queries.js';
 import type {
   ActorDetail,
   ActorListItem,
+  ActorSummary,
   ContradictionView,
   DocumentView,
-  Network,
-  Page,
-  PageOptions,
-  PlaceAggregate,
-  SearchHit,
-  StoryPageOptions,
-  TimelineCell,
-} from './store.js';
-import type {
-  ActorSummary,
   DriverName,
   EventFilter,
   FeedItemOutcome,
   FeedPollUpdate,
   MentionView,
   MergeOutput,
+  Network,
   NewFeed,
+  Page,
+  PageOptions,
+  PlaceAggregate,
   QuoteView,
+  SearchHit,
   Store,
   StoreCounts,
+  StoryPageOptions,
   StoryView,
+  TimelineCell,
 } from './store.js';
+import { containsText, whereStoryFilter } from './story-filter.js';
 
 type Db = Kysely<Tables>;
 type Tx = Transaction<Tables>;
-
-/** Longest interval that counts as happening within any date range it overlaps (see merge rules). */
-const PRECISE_DAYS = 7;
 
 /** Bound parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMS = 30000;
@@ -460,7 +455,11 @@ export class SqlStore implements Store {
   network(filter: EventFilter, opts: { minEvents: number; limitNodes: number }): Promise<Network> {
     return this.serve.network(filter, opts);
   }
-  timelineCells(filter: EventFilter, by: 'root' | 'plover' | 'actor', series: number): Promise<TimelineCell[]> {
+  timelineCells(
+    filter: EventFilter,
+    by: 'root' | 'plover' | 'actor',
+    series: number,
+  ): Promise<TimelineCell[]> {
     return this.serve.timelineCells(filter, by, series);
   }
   placeAggregates(filter: EventFilter): Promise<PlaceAggregate[]> {

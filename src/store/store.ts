@@ -237,7 +237,11 @@ export interface ServeQueries {
   actorDetail(id: string, partners?: number): Promise<ActorDetail | null>;
   network(filter: EventFilter, opts: { minEvents: number; limitNodes: number }): Promise<Network>;
   /** Per-day counts of the filtered story events dated to a week or less, by series. */
-  timelineCells(filter: EventFilter, by: 'root' | 'plover' | 'actor', series: number): Promise<TimelineCell[]>;
+  timelineCells(
+    filter: EventFilter,
+    by: 'root' | 'plover' | 'actor',
+    series: number,
+  ): Promise<TimelineCell[]>;
   placeAggregates(filter: EventFilter): Promise<PlaceAggregate[]>;
   contradictionPage(opts: PageOptions): Promise<Page<ContradictionView>>;
   documentView(id: string): Promise<DocumentView | null>;
