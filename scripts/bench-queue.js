@@ -123,6 +123,14 @@ async function storeFigures(s) {
     [s.store],
   );
   const [e] = await q(`SELECT count(*)::int AS n FROM ${s.store}.events`);
+  // Where the bytes are: each table with its indexes and TOAST, largest first.
+  const tables = await q(
+    `SELECT c.relname AS table, pg_total_relation_size(c.oid)::bigint AS bytes,
+            pg_indexes_size(c.oid)::bigint AS index_bytes, c.reltuples::bigint AS rows
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') ORDER BY 2 DESC`,
+    [s.store],
+  );
   const span = (Date.parse(d.last) - Date.parse(d.first)) / 1000;
   return {
     documents: d.n,
@@ -130,6 +138,12 @@ async function storeFigures(s) {
     steadyPerSecond: span > 0 ? (d.n - 1) / span : null,
     storeBytes: Number(b.bytes),
     bytesPerDocument: d.n ? Number(b.bytes) / d.n : null,
+    tables: tables.map((t) => ({
+      table: t.table,
+      bytes: Number(t.bytes),
+      indexBytes: Number(t.index_bytes),
+      rows: Number(t.rows),
+    })),
   };
 }
 
