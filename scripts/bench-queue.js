@@ -126,7 +126,7 @@ async function storeFigures(s) {
   // Where the bytes are: each table with its indexes and TOAST, largest first.
   const tables = await q(
     `SELECT c.relname AS table, pg_total_relation_size(c.oid)::bigint AS bytes,
-            pg_indexes_size(c.oid)::bigint AS index_bytes, c.reltuples::bigint AS rows
+            pg_indexes_size(c.oid)::bigint AS index_bytes
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') ORDER BY 2 DESC`,
     [s.store],
@@ -138,12 +138,15 @@ async function storeFigures(s) {
     steadyPerSecond: span > 0 ? (d.n - 1) / span : null,
     storeBytes: Number(b.bytes),
     bytesPerDocument: d.n ? Number(b.bytes) / d.n : null,
-    tables: tables.map((t) => ({
-      table: t.table,
-      bytes: Number(t.bytes),
-      indexBytes: Number(t.index_bytes),
-      rows: Number(t.rows),
-    })),
+    tables: await Promise.all(
+      tables.map(async (t) => ({
+        table: t.table,
+        bytes: Number(t.bytes),
+        indexBytes: Number(t.index_bytes),
+        // Exact (reltuples is only an estimate before autovacuum analyses the table).
+        rows: (await q(`SELECT count(*)::int AS n FROM ${s.store}."${t.table}"`))[0].n,
+      })),
+    ),
   };
 }
 
