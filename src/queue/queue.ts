@@ -104,6 +104,8 @@ export class JobQueue implements JobProducer {
       // by primary key; after that the worker still skips articles already stored.
       archiveCompletedAfterSeconds: 24 * 60 * 60,
       archiveFailedAfterSeconds: 7 * 24 * 60 * 60,
+      // Archived jobs still hold their article text (≈5 KiB each): keep two days, not pg-boss's 7.
+      deleteAfterDays: 2,
       // No cron schedules: the feed scheduler is its own process.
       schedule: false,
     });
