@@ -530,9 +530,23 @@ export class SqlServeQueries implements ServeQueries {
   }
 
   async documentView(id: string): Promise<DocumentView | null> {
+    // Named columns: PostgreSQL stores documents' search vectors beside them (migration 3).
     const document = await this.db
       .selectFrom('documents')
-      .selectAll()
+      .select([
+        'id',
+        'title',
+        'published',
+        'published_from',
+        'outlet',
+        'url',
+        'language',
+        'input',
+        'text',
+        'chars',
+        'pipeline',
+        'ingested_at',
+      ])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!document) return null;
@@ -590,15 +604,15 @@ export class SqlServeQueries implements ServeQueries {
         ORDER BY f.rank, d.id LIMIT ${opts.limit} OFFSET ${opts.offset}`.execute(this.db);
       return { items: rows.rows, total: num(total.rows[0]?.n) };
     }
-    // The expression must be the one migration 3 indexed, or PostgreSQL scans every document.
+    // search_vector is to_tsvector('english', text), stored and GIN-indexed by migration 3.
     const query = words.join(' ');
     const total = await sql<{ n: number }>`
       SELECT count(*) AS n FROM documents
-      WHERE to_tsvector('english', text) @@ plainto_tsquery('english', ${query})`.execute(this.db);
+      WHERE search_vector @@ plainto_tsquery('english', ${query})`.execute(this.db);
     const rows = await sql<SearchHit>`
       SELECT id, title, outlet, published, url, text FROM documents
-      WHERE to_tsvector('english', text) @@ plainto_tsquery('english', ${query})
-      ORDER BY ts_rank(to_tsvector('english', text), plainto_tsquery('english', ${query})) DESC, id
+      WHERE search_vector @@ plainto_tsquery('english', ${query})
+      ORDER BY ts_rank(search_vector, plainto_tsquery('english', ${query})) DESC, id
       LIMIT ${opts.limit} OFFSET ${opts.offset}`.execute(this.db);
     return { items: rows.rows, total: num(total.rows[0]?.n) };
   }

@@ -4,8 +4,9 @@
  *
  * Search is the one place the dialects cannot share a statement: SQLite gets an FTS5 table over
  * the documents (external content: the text is stored once, in `documents`) kept in step by
- * triggers, PostgreSQL a GIN index on the same `to_tsvector('english', text)` expression the
- * search query uses (an index on any other expression would never be chosen).
+ * triggers; PostgreSQL a generated `search_vector` column (`to_tsvector('english', text)`, kept in
+ * step by the database) with a GIN index. Neither is in the Tables type: only the search query
+ * (src/store/serve-queries.ts) names them.
  */
 import type { Migration } from './index.js';
 
@@ -40,5 +41,13 @@ export const search: Migration = {
     // Documents stored before this migration.
     "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')",
   ],
-  postgres: ["CREATE INDEX documents_fts ON documents USING GIN (to_tsvector('english', text))"],
+  postgres: [
+    // Stored, so ranking reads the vector instead of re-parsing every matching text (search for
+    // "missile test" on 3,876 articles: 310 ms with ts_rank over to_tsvector(text)).
+    "ALTER TABLE documents ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED",
+    'CREATE INDEX documents_fts ON documents USING GIN (search_vector)',
+    // Newest first with undated last is a backward scan of a plain index in SQLite, not in
+    // PostgreSQL (NULLs sort high there): the list's default order needs its own index.
+    'CREATE INDEX stories_date_desc ON stories (date_from DESC NULLS LAST, id)',
+  ],
 };
