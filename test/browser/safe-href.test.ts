@@ -1,11 +1,11 @@
 /**
- * Links built from data (web/src/dom safeHref): in-app hash links and http(s) URLs pass, every
+ * Links built from data (web/src/safe-href.ts): in-app hash links and http(s) URLs pass, every
  * other scheme (javascript:, data:, vbscript:, protocol-relative tricks) gives no link at all.
  * Pure, no browser.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { safeHref } from '../../web/src/dom.js';
+import { safeHref } from '../../web/src/safe-href.js';
 
 describe('safeHref', () => {
   it('keeps hash links and http(s) URLs', () => {

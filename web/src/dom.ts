@@ -2,8 +2,11 @@
  * The only way the dashboard builds DOM: elements from a tag, attributes and children, where every
  * string child becomes a text node. Data never reaches innerHTML (a test greps web/src for it), and
  * links from data pass through safeHref so a `javascript:` URL can never become clickable.
- * Depends on nothing else in web/src.
+ * Depends only on ./safe-href.ts in web/src.
  */
+import { safeHref } from './safe-href.js';
+
+export { safeHref };
 
 export type Child = Node | string | number | null | undefined | false;
 export type Attrs = Record<string, string | number | boolean | null | undefined> & {
@@ -44,19 +47,6 @@ export function append(el: Node, children: (Child | Child[])[]): void {
 /** Remove every child (used instead of `innerHTML = ''`). */
 export function clear(el: Node): void {
   while (el.firstChild) el.removeChild(el.firstChild);
-}
-
-/** In-app hash links are allowed as is; external links only when http(s). Anything else: no link. */
-export function safeHref(href: string): string | null {
-  if (href.startsWith('#')) return href;
-  try {
-    const u = new URL(href, 'http://invalid.example/');
-    if ((u.protocol === 'http:' || u.protocol === 'https:') && /^https?:\/\//i.test(href.trim()))
-      return u.href;
-  } catch {
-    // An unparsable URL is shown as text by the caller.
-  }
-  return null;
 }
 
 /** A link to an outside page, or plain text when the URL is not http(s). */
