@@ -87,7 +87,8 @@ function reasonOf(input: string, err: unknown): FailReason {
 
 /** What one batch produced, ready to write. */
 interface BatchResult {
-  docs: DocumentRows[];
+  /** Extracted documents, each with the job that carried it. */
+  docs: { job: FetchedJob; input: string; rows: DocumentRows }[];
   /** Jobs to complete once the documents are committed. */
   done: string[];
   failures: { job: FetchedJob; input: string; reason: FailReason }[];
@@ -149,14 +150,46 @@ export async function runWorker(
         return;
       }
       if (s.value === null) counts.skipped++;
-      else out.docs.push(s.value);
+      else out.docs.push({ job: v.job, input: v.data.article.key, rows: s.value });
       out.done.push(v.job.id);
     });
     return out;
   };
 
+  /**
+   * Writes the batch's documents in one transaction. When that fails, each is tried alone: a
+   * document the store refuses becomes a failed job with the reason (retried, then recorded), so
+   * one poison document cannot stop every worker in turn. When every one fails, the store itself
+   * is failing: the error stops the worker and the held jobs return after expiry.
+   */
+  const writeDocs = async (b: BatchResult): Promise<BatchResult['docs']> => {
+    if (b.docs.length === 0) return [];
+    try {
+      await store.putDocuments(b.docs.map((d) => d.rows));
+      return b.docs;
+    } catch (batchError) {
+      if (b.docs.length === 1) throw batchError;
+      const written: BatchResult['docs'] = [];
+      const refused: BatchResult['failures'] = [];
+      for (const d of b.docs) {
+        try {
+          await store.putDocuments([d.rows]);
+          written.push(d);
+        } catch (err) {
+          const message = `${d.input}: could not be stored: ${err instanceof Error ? err.message : String(err)}`;
+          refused.push({ job: d.job, input: d.input, reason: { code: 'STORE', message } });
+        }
+      }
+      if (written.length === 0) throw batchError;
+      const refusedIds = new Set(refused.map((f) => f.job.id));
+      b.done = b.done.filter((id) => !refusedIds.has(id));
+      b.failures.push(...refused);
+      return written;
+    }
+  };
+
   const write = async (b: BatchResult): Promise<void> => {
-    if (b.docs.length) await store.putDocuments(b.docs);
+    const written = await writeDocs(b);
     const final = b.failures.filter((f) => f.job.retryCount >= f.job.retryLimit);
     if (final.length) {
       const at = now().toISOString();
@@ -169,9 +202,9 @@ export async function runWorker(
     if (opts.holdMs) await sleep(opts.holdMs);
     await queue.complete(b.done);
     for (const f of b.failures) await queue.fail(f.job.id, f.reason);
-    if (b.docs.length) await queue.requestMerge(mergeDelay);
-    counts.stored += b.docs.length;
-    counts.events += b.docs.reduce((n, d) => n + d.events.length, 0);
+    if (written.length) await queue.requestMerge(mergeDelay);
+    counts.stored += written.length;
+    counts.events += written.reduce((n, d) => n + d.rows.events.length, 0);
     counts.failed += final.length;
     counts.retrying += b.failures.length - final.length;
     counts.batches++;

@@ -13,9 +13,22 @@ import { INGEST_QUEUE, type JobQueue, openQueue } from '../../src/queue/queue.js
 import { queueStatus } from '../../src/queue/queue-status.js';
 import { runWorker } from '../../src/queue/worker-loop.js';
 import { openStore } from '../../src/store/open-store.js';
+import type { DocumentRows } from '../../src/store/schema.js';
 import type { SqlStore } from '../../src/store/sql-store.js';
+import type { Store } from '../../src/store/store.js';
 import { fakeExecutor } from '../store-fixtures.js';
 import { articles, type QueueSchemas, queueSchemas } from './pg-schemas.js';
+
+/** The store with another putDocuments (everything else the real store's). */
+function withPutDocuments(store: SqlStore, put: (batch: readonly DocumentRows[]) => Promise<void>): Store {
+  return new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'putDocuments') return put;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
 
 describe('job data checks', () => {
   it('derives one job id per content, the same for the same text', () => {
@@ -238,5 +251,51 @@ describe('job queue and worker loop (PostgreSQL, in process)', () => {
     assert.equal(counts.skipped, 1);
     assert.equal(counts.stored, 1);
     assert.equal((await store.counts()).documents, 8);
+  });
+
+  it('a document the store refuses fails its own job; the rest of the batch is stored', async () => {
+    // The store refuses one document (as a constraint or a size limit would), and only that one.
+    const poisoned = withPutDocuments(store, async (batch) => {
+      if (batch.some((b) => b.document.input === 'poison.txt'))
+        throw new Error('value too long for the column');
+      await store.putDocuments(batch);
+    });
+    const [a, b] = articles(2, 'poison');
+    await queue.enqueue([
+      { article: a! },
+      { article: { key: 'poison.txt', text: 'Russia and Ukraine, a poison article.', meta: {} } },
+      { article: b! },
+    ]);
+    const counts = await runWorker(poisoned, queue, fakeExecutor(), {
+      exitWhenIdle: true,
+      mergeDelaySeconds: 1,
+    });
+    assert.equal(counts.stored, 2);
+    assert.equal(counts.retrying, 1);
+    const [job] = await pg.query(
+      `SELECT state::text AS state, output ->> 'reason' AS reason FROM ${pg.queueSchema}.job
+        WHERE name = $1 AND data #>> '{article,key}' = 'poison.txt'`,
+      [INGEST_QUEUE],
+    );
+    assert.equal(job!.state, 'retry');
+    assert.match(String(job!.reason), /poison\.txt: could not be stored: value too long/);
+    assert.equal((await store.counts()).documents, 10);
+  });
+
+  it('a store that refuses every write stops the worker, its jobs held until they expire', async () => {
+    const down = withPutDocuments(store, async () => {
+      throw new Error('connection terminated');
+    });
+    await queue.enqueue(articles(3, 'down').map((article) => ({ article })));
+    await assert.rejects(
+      runWorker(down, queue, fakeExecutor(), { exitWhenIdle: true, mergeDelaySeconds: 1 }),
+      /connection terminated/,
+    );
+    const rows = await pg.query(
+      `SELECT state::text AS state, count(*)::int AS n FROM ${pg.queueSchema}.job
+        WHERE name = $1 AND data #>> '{article,key}' LIKE 'down-%' GROUP BY state`,
+      [INGEST_QUEUE],
+    );
+    assert.deepEqual(rows, [{ state: 'active', n: 3 }]);
   });
 });
