@@ -98,6 +98,17 @@ describe('JSONL fields', () => {
     assert.ok(!bad.ok && isSitrepError(bad.error) && bad.error.code === 'INPUT_NO_ARTICLE');
     assert.equal(await countArticles([file], 'auto'), 4);
   });
+
+  it('refuses a record whose text holds a NUL character (PostgreSQL cannot store it)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sitrep-src-'));
+    const file = path.join(dir, 'nul.jsonl');
+    writeFileSync(file, '{"body":"Russia and Ukraine.\\u0000 More."}\n{"body":"Two."}\n');
+    const items = await all(readSources([file], { format: 'auto', fields: DEFAULT_KEYS }));
+    const bad = items[0]!;
+    assert.ok(!bad.ok && isSitrepError(bad.error) && bad.error.code === 'INPUT_BINARY');
+    assert.match((bad.error as Error).message, /nul\.jsonl:1: binary data \(NUL characters\)/);
+    assert.ok(items[1]!.ok);
+  });
 });
 
 describe('feeds', () => {

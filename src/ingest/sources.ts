@@ -83,6 +83,11 @@ function recordArticle(key: string, line: string, fields: FieldMap): RawArticle 
       { input: key },
     );
   }
+  // A JSON "\u0000" escape is valid JSON but no text: PostgreSQL cannot store it, and one such
+  // record would fail the whole batch it is written with.
+  if (text.includes('\u0000')) {
+    throw new SitrepError('INPUT_BINARY', `${key}: binary data (NUL characters), not text`, { input: key });
+  }
   if (text.length > MAX_INPUT_BYTES) {
     throw new SitrepError('INPUT_TOO_LARGE', `${key}: the article text is over the size limit`, {
       input: key,
