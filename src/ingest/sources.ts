@@ -83,9 +83,9 @@ function recordArticle(key: string, line: string, fields: FieldMap): RawArticle 
       { input: key },
     );
   }
-  // A JSON "\u0000" escape is valid JSON but no text: PostgreSQL cannot store it, and one such
+  // A JSON "\u0000" escape is valid JSON but no text: PostgreSQL stores no NUL in text, and one such
   // record would fail the whole batch it is written with.
-  if (text.includes('\u0000')) {
+  if ([text, ...Object.values(meta)].some((v) => typeof v === 'string' && v.includes('\u0000'))) {
     throw new SitrepError('INPUT_BINARY', `${key}: binary data (NUL characters), not text`, { input: key });
   }
   if (text.length > MAX_INPUT_BYTES) {
