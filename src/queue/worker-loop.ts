@@ -56,6 +56,8 @@ export interface WorkerOptions {
   readonly holdMs?: number;
   readonly onProgress?: (c: Readonly<WorkerCounts>) => void;
   readonly onMerge?: (m: MergeSummary) => void;
+  /** A merge pass that failed (its job is retried by the queue). */
+  readonly onMergeError?: (err: unknown) => void;
   readonly now?: () => Date;
   /** The merge pass, injected for tests. */
   readonly merge?: (store: Store) => Promise<MergeSummary>;
@@ -221,8 +223,9 @@ export async function runWorker(
       counts.merges++;
       opts.onMerge?.(summary);
     } catch (err) {
+      // The queue retries the merge with backoff (any worker may take it); extraction goes on.
       await queue.failMerge(id, reasonOf('merge', err));
-      throw err;
+      opts.onMergeError?.(err);
     }
   };
 

@@ -298,4 +298,26 @@ describe('job queue and worker loop (PostgreSQL, in process)', () => {
     );
     assert.deepEqual(rows, [{ state: 'active', n: 3 }]);
   });
+
+  it('a failing merge pass is retried by the queue and does not stop the worker', async () => {
+    await queue.enqueue(articles(1, 'merge-fails').map((article) => ({ article })));
+    const errors: unknown[] = [];
+    const counts = await runWorker(store, queue, fakeExecutor(), {
+      exitWhenIdle: true,
+      mergeDelaySeconds: 1,
+      merge: async () => {
+        throw new Error('merge exploded');
+      },
+      onMergeError: (err) => errors.push(err),
+    });
+    assert.equal(counts.stored, 1);
+    assert.equal(counts.merges, 0);
+    assert.match(String(errors[0]), /merge exploded/);
+    const [job] = await pg.query(
+      `SELECT state::text AS state, output ->> 'reason' AS reason FROM ${pg.queueSchema}.job
+        WHERE name = 'sitrep-merge' ORDER BY created_on DESC LIMIT 1`,
+    );
+    assert.equal(job!.state, 'retry');
+    assert.match(String(job!.reason), /merge exploded/);
+  });
 });

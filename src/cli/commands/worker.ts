@@ -116,6 +116,11 @@ export function registerWorker(program: Command, result: CommandResult): void {
             last = t;
             process.stderr.write(`sitrep worker: ${summary(c, (t - t0) / 1000)}\n`);
           },
+          onMergeError: (err) => {
+            process.stderr.write(
+              `sitrep worker: the merge pass failed (it will be retried): ${err instanceof Error ? err.message : String(err)}\n`,
+            );
+          },
           onMerge: (m) => {
             if (opts.progress) {
               process.stderr.write(
