@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
+import { mergeEvents } from '../src/merge/merge.js';
+import { loadMergeRules } from '../src/merge/rules.js';
 import { runMerge } from '../src/merge/run-merge.js';
 import { openStore } from '../src/store/open-store.js';
 import { toDocumentRows } from '../src/store/rows.js';
@@ -310,6 +312,43 @@ function contract(
       const year = await store.events({ actor: 'PRK', from: '2024-01-01', to: '2024-12-31' });
       assert.equal(year.length, 3);
       assert.equal(year.find((v) => v.story.date_from === '2024-01-01')?.story.span_days, 366);
+    });
+
+    it('a merge that read before a write leaves the stories stale; an older merge landing last is dropped', async () => {
+      await runMerge(store);
+      const before = await store.staleMark();
+      assert.equal(before, '0');
+      // Merge A reads, then a document is written, then A replaces: the write's events are not in
+      // A's stories, so the store must still say they are stale.
+      const eventsA = await store.allEvents();
+      const late = fixtureDoc({
+        text: 'Ukraine said Russia shelled Kharkiv on Friday.',
+        published: '2025-02-07',
+        outlet: 'Delta',
+        events: [
+          { cameo: '195', plover: 'ASSAULT', source: RUS, target: UKR, evidence: 'Russia shelled Kharkiv' },
+        ],
+      });
+      await store.putDocuments([
+        toDocumentRows(late, { input: 'late.txt', pipeline: 'p@1', ingestedAt: AT }),
+      ]);
+      const afterWrite = await store.staleMark();
+      assert.notEqual(afterWrite, before);
+      assert.equal(await store.storiesStale(), true);
+      const rules = loadMergeRules();
+      assert.equal(await store.replaceStories(mergeEvents(eventsA, rules), before), true);
+      assert.equal(await store.storiesStale(), true, 'the late write is not in the stories yet');
+      assert.equal((await store.events({ outlet: 'Delta' })).length, 0);
+      // Merge B reads after the write and lands: current.
+      const markB = await store.staleMark();
+      const eventsB = await store.allEvents();
+      assert.equal(await store.replaceStories(mergeEvents(eventsB, rules), markB), true);
+      assert.equal(await store.storiesStale(), false);
+      const withLate = (await store.counts()).stories;
+      // A merge that read before the write lands after B: dropped, B's stories stand.
+      assert.equal(await store.replaceStories(mergeEvents(eventsA, rules), afterWrite), false);
+      assert.equal((await store.counts()).stories, withLate);
+      assert.equal((await store.events({ outlet: 'Delta' })).length, 1, "B's stories hold the late write");
     });
   });
 }

@@ -7,6 +7,8 @@ import { mergeEvents } from './merge.js';
 import { loadMergeRules, type MergeRules } from './rules.js';
 
 export interface MergeSummary {
+  /** False when a merge that read later landed first (its stories stand). */
+  readonly applied: boolean;
   readonly events: number;
   readonly stories: number;
   readonly contradictions: number;
@@ -15,10 +17,12 @@ export interface MergeSummary {
 
 export async function runMerge(store: Store, rules: MergeRules = loadMergeRules()): Promise<MergeSummary> {
   const t0 = performance.now();
+  const mark = await store.staleMark();
   const events = await store.allEvents();
   const out = mergeEvents(events, rules);
-  await store.replaceStories(out);
+  const applied = await store.replaceStories(out, mark);
   return {
+    applied,
     events: events.length,
     stories: out.stories.length,
     contradictions: out.contradictions.length,

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createExecutor } from '../ingest/executor.js';
+import { runExtractTask } from '../ingest/extract-task.js';
 import { parseFieldOptions } from '../ingest/fields.js';
 import { ingest } from '../ingest/ingest.js';
 import { readSources } from '../ingest/sources.js';
@@ -423,6 +424,41 @@ describe('sitrep serve API (embedded store, real pipeline)', () => {
     const bad = await json(app, '/api/documents', { method: 'POST', headers: auth, body: '{not json' });
     assert.equal(bad.res.status, 400);
     assert.equal(bad.body.error.field, 'body');
+  });
+
+  it('read-only (a replica): writes answer 403 even with the token, and reads never merge', async () => {
+    const logs: string[] = [];
+    const replica = createApp({
+      store,
+      token: TOKEN,
+      readOnly: true,
+      webRoot: null,
+      log: (l) => logs.push(l),
+    });
+    const posted = await json(replica, '/api/documents', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: EXTRA_ARTICLE }),
+    });
+    assert.equal(posted.res.status, 403);
+    assert.match(posted.body.error.message, /read-only/);
+    // Stale stories (as on a replica while the primary's workers merge) are served as they are.
+    const text = 'Chile and Peru signed a fisheries accord in Lima on Monday, officials said.\n';
+    await store.putDocuments([
+      runExtractTask({
+        article: { key: 'replica.txt', text, meta: { published: '2024-11-04' } },
+        ingestedAt: '2024-11-04T00:00:00Z',
+      }),
+    ]);
+    assert.equal(await store.storiesStale(), true);
+    const listed = await json(replica, '/api/events');
+    assert.equal(listed.res.status, 200);
+    await replica.idle();
+    assert.equal(await store.storiesStale(), true, 'the replica did not merge');
+    assert.deepEqual(logs, []);
+    // The primary's server merges on its next read.
+    assert.equal((await json(app, '/api/events')).res.status, 200);
+    assert.equal(await store.storiesStale(), false);
   });
 
   it('stores a posted article and merges before the next read, once for concurrent reads', async () => {

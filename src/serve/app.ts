@@ -33,6 +33,8 @@ export interface ServeOptions {
   /** Where server-side problems are reported (default: stderr). */
   readonly log?: (line: string) => void;
   readonly version?: string;
+  /** Serve a store this process must not write (a read replica): no merges, writes answer 403. */
+  readonly readOnly?: boolean;
 }
 
 export type ServeApp = Hono & {
@@ -45,9 +47,10 @@ function digest(s: string): Buffer {
 }
 
 /** 403 when writes are off, 401 unless the bearer token matches (compared in constant time). */
-function bearerAuth(token: string | null): MiddlewareHandler {
+function bearerAuth(token: string | null, readOnly: boolean): MiddlewareHandler {
   const expected = token ? digest(token) : null;
   return async (c, next) => {
+    if (readOnly) throw new HttpError(403, 'this server is read-only (--read-only): write to the primary');
     if (!expected) {
       throw new HttpError(403, 'writes are off: start the server with SITREP_TOKEN set');
     }
@@ -64,8 +67,10 @@ function bearerAuth(token: string | null): MiddlewareHandler {
 export function createApp(opts: ServeOptions): ServeApp {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const gate = new MergeGate(opts.store, (m) =>
-    log(`merged ${m.events} event(s) into ${m.stories} story event(s) (${m.ms} ms)`),
+  const gate = new MergeGate(
+    opts.store,
+    (m) => log(`merged ${m.events} event(s) into ${m.stories} story event(s) (${m.ms} ms)`),
+    opts.readOnly ?? false,
   );
   const deps: RouteDeps = { store: opts.store, gate, log };
   const app = new Hono();
@@ -95,7 +100,7 @@ export function createApp(opts: ServeOptions): ServeApp {
     return c.json(errorBody(500, 'internal error (see the server log)'), 500);
   });
 
-  const auth = bearerAuth(opts.token ?? null);
+  const auth = bearerAuth(opts.token ?? null, opts.readOnly ?? false);
   const limit = bodyLimit({
     maxSize: maxBody,
     onError: (c) => c.json(errorBody(413, `the body is over the limit of ${maxBody} bytes`), 413),

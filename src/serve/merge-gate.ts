@@ -13,6 +13,8 @@ export class MergeGate {
   constructor(
     private readonly store: Store,
     private readonly onMerge: (m: MergeSummary) => void = () => {},
+    /** A read replica never merges: the primary's workers do, and replication brings the stories. */
+    private readonly readOnly = false,
   ) {}
 
   /** Runs `fn` after every write and merge queued before it. */
@@ -29,7 +31,7 @@ export class MergeGate {
 
   /** Resolves once the stories reflect every document written so far. */
   async fresh(): Promise<void> {
-    if (!(await this.store.storiesStale())) return;
+    if (this.readOnly || !(await this.store.storiesStale())) return;
     await this.serial(async () => {
       // Another request may have merged while this one waited in the queue.
       if (await this.store.storiesStale()) this.onMerge(await runMerge(this.store));

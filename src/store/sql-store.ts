@@ -5,6 +5,7 @@
  * `LOWER()` for case-insensitive matching, counts converted with `Number()` (pg returns bigint as
  * text). Imports ./schema, ./store and ./migrations; never the CLI, ingest or merge.
  */
+import { randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { SitrepError } from '../core/errors.js';
 import type { BulkWriter } from './bulk-insert.js';
@@ -97,6 +98,9 @@ export class SqlStore implements Store {
 
   /** Applies pending migrations, each in its own transaction; safe when two processes open at once. */
   async migrate(): Promise<number> {
+    // A current store is opened without any DDL or write, so a read-only connection (a PostgreSQL
+    // read replica behind `sitrep serve --read-only`) can open it.
+    if (await this.isCurrent()) return 0;
     await sql`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`.execute(
       this.db,
     );
@@ -123,6 +127,16 @@ export class SqlStore implements Store {
       if (done) applied++;
     }
     return applied;
+  }
+
+  private async isCurrent(): Promise<boolean> {
+    try {
+      const rows = await this.db.selectFrom('schema_migrations').select('version').execute();
+      const applied = new Set(rows.map((r) => Number(r.version)));
+      return migrations.every((m) => applied.has(m.version));
+    } catch {
+      return false; // no schema_migrations table yet
+    }
   }
 
   async storedVersions(ids: readonly string[]): Promise<Map<string, string>> {
@@ -166,7 +180,8 @@ export class SqlStore implements Store {
         docs.map((b) => b.document),
       );
       if (inputs.length) await tx.deleteFrom('ingest_errors').where('input', 'in', inputs).execute();
-      await this.setState(tx, 'stories_stale', '1');
+      // A fresh token per write, not '1': a merge that read before this write can tell (replaceStories).
+      await this.setState(tx, 'stories_stale', `${Date.now().toString(36)}-${randomUUID()}`);
     });
   }
 
@@ -199,25 +214,40 @@ export class SqlStore implements Store {
     return this.db.selectFrom('events').select(MERGE_COLUMNS).execute();
   }
 
-  async replaceStories(out: MergeOutput): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
+  async replaceStories(out: MergeOutput, basedOn?: string | null): Promise<boolean> {
+    return this.db.transaction().execute(async (tx) => {
+      // Write first: the row lock (PostgreSQL) or the write lock (SQLite) serialises replacements, so
+      // the mark read next cannot change before this transaction ends.
+      await this.setState(tx, 'merge_started', new Date().toISOString());
+      const current = await this.stateOf(tx, 'stories_stale');
+      // Another merge cleared the mark after this one read: its stories are at least as new.
+      if (basedOn !== undefined && basedOn !== '0' && current === '0') return false;
       await tx.deleteFrom('contradictions').execute();
       await tx.deleteFrom('story_mentions').execute();
       await tx.deleteFrom('stories').execute();
       await this.bulk.insert(tx, 'stories', out.stories);
       await this.bulk.insert(tx, 'story_mentions', out.mentions);
       await this.bulk.insert(tx, 'contradictions', out.contradictions);
-      await this.setState(tx, 'stories_stale', '0');
+      // A document written after the merge read its events keeps the stories stale.
+      if (basedOn === undefined || current === basedOn || current === null) {
+        await this.setState(tx, 'stories_stale', '0');
+      }
+      return true;
     });
   }
 
+  private async stateOf(q: Tx | Kysely<Tables>, key: string): Promise<string | null> {
+    const row = await q.selectFrom('store_state').select('value').where('key', '=', key).executeTakeFirst();
+    return row?.value ?? null;
+  }
+
+  async staleMark(): Promise<string | null> {
+    return this.stateOf(this.db, 'stories_stale');
+  }
+
   async storiesStale(): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('store_state')
-      .select('value')
-      .where('key', '=', 'stories_stale')
-      .executeTakeFirst();
-    return row?.value === '1';
+    const mark = await this.staleMark();
+    return mark !== null && mark !== '0';
   }
 
   async events(filter: EventFilter = {}): Promise<StoryView[]> {

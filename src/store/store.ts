@@ -267,10 +267,18 @@ export interface Store extends ServeQueries {
 
   /** Every event, in no particular order: the merge pass's input. */
   allEvents(): Promise<MergeEvent[]>;
-  /** Replaces all story events in one transaction and clears the stale mark. */
-  replaceStories(out: MergeOutput): Promise<void>;
+  /**
+   * Replaces all story events in one transaction. `basedOn` is the `staleMark()` read before the
+   * merge read its events: the stale mark is cleared only when no document was written since, and
+   * the replacement is dropped (false) when another merge that read later has already landed. Two
+   * processes merging at once (a worker and `sitrep serve`) therefore never leave stories that miss
+   * a write while the store says they are current. Without `basedOn` the mark is always cleared.
+   */
+  replaceStories(out: MergeOutput, basedOn?: string | null): Promise<boolean>;
   /** True when documents were written since the last merge. */
   storiesStale(): Promise<boolean>;
+  /** An opaque token that changes on every document write ('0' once merged; null: never written). */
+  staleMark(): Promise<string | null>;
 
   events(filter?: EventFilter): Promise<StoryView[]>;
   /** A story by id or by an unambiguous id prefix; null when none. */

@@ -19,6 +19,7 @@ interface ServeOptions {
   db?: string;
   port: string;
   host: string;
+  readOnly?: boolean;
 }
 
 export function isLoopback(host: string): boolean {
@@ -37,6 +38,7 @@ export function registerServe(program: Command, _result: CommandResult): void {
   dbOption(program.command('serve').description('serve the JSON API and the dashboard over a store'))
     .option('--port <n>', 'TCP port', '8080')
     .option('--host <address>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
+    .option('--read-only', 'never write: no merges, no POST (for a PostgreSQL read replica)')
     .action(async (opts: ServeOptions) => {
       const port = portOf(opts.port);
       const token = process.env.SITREP_TOKEN || null;
@@ -46,7 +48,8 @@ export function registerServe(program: Command, _result: CommandResult): void {
         );
       }
       const store = await openStore(opts.db);
-      const app = createApp({ store, token, webRoot: path.join(packageRoot, 'dist', 'web') });
+      const readOnly = opts.readOnly === true;
+      const app = createApp({ store, token, readOnly, webRoot: path.join(packageRoot, 'dist', 'web') });
       let server: Server;
       try {
         server = await new Promise<Server>((resolve, reject) => {
@@ -67,7 +70,7 @@ export function registerServe(program: Command, _result: CommandResult): void {
       const shown = typeof addr === 'object' && addr ? addr.port : port;
       const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
       process.stdout.write(
-        `sitrep serve: http://${host}:${shown}/ (store: ${store.location}; writes ${token ? 'on' : 'off: set SITREP_TOKEN'})\n`,
+        `sitrep serve: http://${host}:${shown}/ (store: ${store.location}; writes ${readOnly ? 'off: read-only' : token ? 'on' : 'off: set SITREP_TOKEN'})\n`,
       );
       await new Promise<void>((resolve) => {
         const stop = () => {
