@@ -6,6 +6,8 @@
  * stopped, or makes one pass (`once`). Imports the store interface and the feed parts; never the
  * CLI, pg-boss or a database client.
  */
+
+import { sleep } from '../core/sleep.js';
 import type { FeedRow } from '../store/schema.js';
 import type { FeedItemOutcome, Store } from '../store/store.js';
 import { SafeFetcher } from './fetch.js';
@@ -166,19 +168,6 @@ export async function runPass(opts: SchedulerOptions): Promise<PassSummary> {
     );
   }
   return summary;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** Passes until the signal stops it (or one pass with `once`); returns the totals. */

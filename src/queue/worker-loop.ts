@@ -16,6 +16,7 @@
  * Imports the queue, the store interface, merge and the ingest executor; never the CLI.
  */
 import { isSitrepError } from '../core/errors.js';
+import { sleep } from '../core/sleep.js';
 import type { Executor } from '../ingest/executor.js';
 import { type MergeSummary, runMerge } from '../merge/run-merge.js';
 import { documentId } from '../pipeline/pipeline.js';
@@ -65,19 +66,6 @@ export interface WorkerOptions {
 
 /** How often a busy worker looks for a due merge job (an idle one looks every time it polls). */
 const MERGE_CHECK_MS = 5000;
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
 
 function reasonOf(input: string, err: unknown): FailReason {
   if (isSitrepError(err)) return { code: err.code, message: err.message };
