@@ -27,8 +27,12 @@ function workerFile(): string | null {
   return candidates.find((c) => existsSync(c) && !c.includes(`${path.sep}src${path.sep}`)) ?? null;
 }
 
-export function createExecutor(jobs: number): Executor {
-  const file = jobs > 1 ? workerFile() : null;
+/**
+ * `jobs` threads. One job runs on the calling thread unless `offThread` asks for a pool of one: a
+ * server must not stop answering while it extracts a long article.
+ */
+export function createExecutor(jobs: number, opts: { offThread?: boolean } = {}): Executor {
+  const file = jobs > 1 || opts.offThread ? workerFile() : null;
   if (!file) {
     return {
       threads: 1,

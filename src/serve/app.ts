@@ -13,6 +13,7 @@ import type { Store } from '../store/store.js';
 import { errorBody, HttpError } from './http-error.js';
 import { MergeGate } from './merge-gate.js';
 import { openApiDocument } from './openapi.js';
+import { type Extract, extractOnThisThread } from './post-document.js';
 import { honoPath, type RouteDeps } from './route.js';
 import { routes } from './routes.js';
 import { staticFiles } from './static-files.js';
@@ -33,6 +34,8 @@ export interface ServeOptions {
   /** Where server-side problems are reported (default: stderr). */
   readonly log?: (line: string) => void;
   readonly version?: string;
+  /** Where posted articles are extracted (default: this thread; `sitrep serve` passes a worker thread). */
+  readonly extract?: Extract;
   /** Serve a store this process must not write (a read replica): no merges, writes answer 403. */
   readonly readOnly?: boolean;
 }
@@ -72,7 +75,7 @@ export function createApp(opts: ServeOptions): ServeApp {
     (m) => log(`merged ${m.events} event(s) into ${m.stories} story event(s) (${m.ms} ms)`),
     opts.readOnly ?? false,
   );
-  const deps: RouteDeps = { store: opts.store, gate, log };
+  const deps: RouteDeps = { store: opts.store, gate, log, extract: opts.extract ?? extractOnThisThread };
   const app = new Hono();
 
   app.use(

@@ -1,12 +1,13 @@
 /**
  * Turns a posted article (text or HTML plus metadata) into store rows with the default pipeline,
  * the same path `sitrep ingest` takes: HTML is reduced to its article (src/input), metadata given
- * in the request wins over what the page says. Runs on the calling thread. Imports input and
+ * in the request wins over what the page says. Extraction runs where the caller says (a worker
+ * thread in `sitrep serve`). Imports input and
  * ingest helpers; never the store or the server.
  */
 import { isSitrepError } from '../core/errors.js';
 import type { DocumentMeta } from '../core/types.js';
-import { runExtractTask } from '../ingest/extract-task.js';
+import { type ExtractTask, runExtractTask } from '../ingest/extract-task.js';
 import { articleFromText } from '../input/read-article.js';
 import type { DocumentRows } from '../store/schema.js';
 import { HttpError } from './http-error.js';
@@ -15,7 +16,16 @@ import type { PostDocumentBody } from './schemas.js';
 /** The input name stored with a posted article (and named in its errors). */
 export const POSTED_INPUT = 'POST /api/documents';
 
-export function extractPosted(body: PostDocumentBody, ingestedAt: string): DocumentRows {
+/** Runs one extraction: on a worker thread in `sitrep serve`, on the calling thread by default. */
+export type Extract = (task: ExtractTask) => Promise<DocumentRows>;
+
+export const extractOnThisThread: Extract = async (task) => runExtractTask(task);
+
+export async function extractPosted(
+  body: PostDocumentBody,
+  ingestedAt: string,
+  extract: Extract = extractOnThisThread,
+): Promise<DocumentRows> {
   const field = body.html !== undefined ? 'html' : 'text';
   const raw = body.html ?? body.text ?? '';
   const input = body.url ?? POSTED_INPUT;
@@ -38,8 +48,9 @@ export function extractPosted(body: PostDocumentBody, ingestedAt: string): Docum
     url: body.url ?? article.meta.url ?? null,
   };
   try {
-    return runExtractTask({ article: { key: input, text: article.text, meta }, ingestedAt });
+    return await extract({ article: { key: input, text: article.text, meta }, ingestedAt });
   } catch (err) {
+    // An error from a worker thread arrives as a plain Error (its code is lost in the transfer).
     if (isSitrepError(err)) throw new HttpError(422, err.message, field);
     throw err;
   }

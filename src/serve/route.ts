@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { Store } from '../store/store.js';
 import type { MergeGate } from './merge-gate.js';
+import type { Extract } from './post-document.js';
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -16,6 +17,8 @@ export interface RouteDeps {
   readonly gate: MergeGate;
   /** One line to the server's log (stderr in `sitrep serve`). */
   readonly log: (line: string) => void;
+  /** Where posted articles are extracted. */
+  readonly extract: Extract;
 }
 
 export interface RouteInput<Q, P, B> {

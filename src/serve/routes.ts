@@ -267,8 +267,8 @@ export const routes: readonly Route[] = [
       413: 'the body is over the size limit',
       422: 'the text holds no article (`error.field` names the field)',
     },
-    async handle({ body, c }, { store, gate, log }) {
-      const rows = extractPosted(body, new Date().toISOString());
+    async handle({ body, c }, { store, gate, log, extract }) {
+      const rows = await extractPosted(body, new Date().toISOString(), extract);
       await gate.write(() => store.putDocuments([rows]));
       // Merge now, in the background; reads wait for it (MergeGate.fresh).
       gate.fresh().catch((err: unknown) => log(`merge after POST failed: ${(err as Error).message}`));

@@ -10,6 +10,7 @@ import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { SitrepError } from '../../core/errors.js';
 import { packageRoot } from '../../data/paths.js';
+import { createExecutor } from '../../ingest/executor.js';
 import { createApp } from '../../serve/app.js';
 import { openStore } from '../../store/open-store.js';
 import type { CommandResult } from '../main.js';
@@ -49,7 +50,15 @@ export function registerServe(program: Command, _result: CommandResult): void {
       }
       const store = await openStore(opts.db);
       const readOnly = opts.readOnly === true;
-      const app = createApp({ store, token, readOnly, webRoot: path.join(packageRoot, 'dist', 'web') });
+      // Posted articles are extracted on a worker thread so reads keep being answered meanwhile.
+      const executor = createExecutor(1, { offThread: true });
+      const app = createApp({
+        store,
+        token,
+        readOnly,
+        extract: (task) => executor.run(task),
+        webRoot: path.join(packageRoot, 'dist', 'web'),
+      });
       let server: Server;
       try {
         server = await new Promise<Server>((resolve, reject) => {
@@ -57,6 +66,7 @@ export function registerServe(program: Command, _result: CommandResult): void {
           s.once('error', reject);
         });
       } catch (err) {
+        await executor.close();
         await store.close();
         throw new SitrepError(
           'BAD_ARGUMENT',
@@ -83,6 +93,7 @@ export function registerServe(program: Command, _result: CommandResult): void {
         process.once('SIGTERM', stop);
       });
       await app.idle();
+      await executor.close();
       await store.close();
     });
 }
