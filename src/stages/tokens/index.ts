@@ -6,22 +6,9 @@
  * Depends on core and the stage contract; never on store, CLI or HTTP.
  */
 
-import model from 'wink-eng-lite-web-model';
-import winkNLP from 'wink-nlp';
 import type { Sentence, SitrepDocument, Token } from '../../core/types.js';
 import type { Stage } from '../../pipeline/stage.js';
-
-type WinkNlp = ReturnType<typeof winkNLP>;
-let shared: WinkNlp | null = null;
-/**
- * The model takes ~200 ms to load: once per process, on first use. Only sentence boundaries and part
- * of speech are run: wink's own entity, negation and sentiment passes nearly halve its speed (measured
- * 1,727 vs 958 BBC articles/s) and the later stages do that work with our own data.
- */
-function nlp(): WinkNlp {
-  shared ??= winkNLP(model, ['sbd', 'pos']);
-  return shared;
-}
+import { winkForDocument } from './wink-session.js';
 
 /** Start offsets of paragraphs: blocks separated by a line break. */
 function paragraphStarts(text: string): number[] {
@@ -54,7 +41,7 @@ export function breakLongRuns(text: string): string {
 }
 
 export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[] } {
-  const w = nlp();
+  const w = winkForDocument();
   const its = w.its;
   const forWink = breakLongRuns(text);
   const doc = w.readDoc(forWink);

@@ -42,6 +42,17 @@ describe('tokens stage', () => {
     assert.ok(tokens.some((t) => t.text === 'Zelenskyy'));
   });
 
+  it('tokenizes a text the same whatever was read before it (wink caches words it meets)', () => {
+    const probe = "The FBI's national laboratory said so.";
+    const words = () => tokenize(probe).tokens.map((t) => t.text);
+    const alone = words();
+    assert.deepEqual(alone, ['The', 'FBI', "'s", 'national', 'laboratory', 'said', 'so', '.']);
+    // wink reads "FBI's," as one token and, before the fix, kept "FBI's" whole in every later text.
+    tokenize("I am a big fan of the FBI's, but to go back and see that is hard.");
+    tokenize('Officials of the U.S.-led coalition said it was re-examining the claims.');
+    assert.deepEqual(words(), alone);
+  });
+
   it('yields nothing for whitespace', () => {
     assert.deepEqual(tokenize('   \n  ').sentences, []);
   });
