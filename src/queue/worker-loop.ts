@@ -232,7 +232,22 @@ export async function runWorker(
     if (jobs.length === 0) {
       await settle();
       await mergeIfDue(true);
-      if (opts.exitWhenIdle) break;
+      if (opts.exitWhenIdle) {
+        // The merge asked for by this worker's last write may wait behind one another worker is
+        // running, and nobody may stay to take it: a leaving worker merges what is stale itself
+        // (the store drops a replacement that an earlier-read merge would make stale).
+        if (await store.storiesStale()) {
+          try {
+            const summary = await merge(store);
+            counts.merges++;
+            opts.onMerge?.(summary);
+          } catch (err) {
+            // Reported, not thrown: the documents are stored, and the next merge covers them.
+            opts.onMergeError?.(err);
+          }
+        }
+        break;
+      }
       await sleep(idle, opts.signal);
       idle = Math.min(idle * 2, idleMax);
       continue;

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../../src/cli/main.js';
+import { runMerge } from '../../src/merge/run-merge.js';
 import { parseArticleJob } from '../../src/queue/job-data.js';
 import { jobIdFor } from '../../src/queue/job-id.js';
 import { INGEST_QUEUE, type JobQueue, openQueue } from '../../src/queue/queue.js';
@@ -319,5 +320,25 @@ describe('job queue and worker loop (PostgreSQL, in process)', () => {
     );
     assert.equal(job!.state, 'retry');
     assert.match(String(job!.reason), /merge exploded/);
+  });
+  it('a worker leaving when idle merges what is stale, even while another merge holds the merge queue', async () => {
+    // Another worker's merge is running: the merge this worker's write asks for must wait behind it.
+    await queue.requestMerge(0);
+    const held = await queue.fetchMerge(true);
+    assert.ok(held, 'the merge job taken by "another worker"');
+    await queue.enqueue(articles(1, 'leaving').map((article) => ({ article })));
+    let merged = 0;
+    const counts = await runWorker(store, queue, fakeExecutor(), {
+      exitWhenIdle: true,
+      mergeDelaySeconds: 1,
+      merge: async (s) => {
+        merged++;
+        return runMerge(s);
+      },
+    });
+    assert.equal(counts.stored, 1);
+    assert.equal(merged, 1, 'the leaving worker merged by itself');
+    assert.equal(await store.storiesStale(), false);
+    await queue.completeMerge(held!, {});
   });
 });
