@@ -3,7 +3,7 @@
  * update/dispose; navigation only ever changes location.hash, so back/forward and links work.
  * Depends on ./filters and ./dom.
  */
-import { h } from './dom.js';
+import { clear, h } from './dom.js';
 import { type Filters, filtersOf, formatHash, parseHash, type Route, withQuery } from './filters.js';
 
 export interface View {
@@ -38,6 +38,32 @@ export function hrefTo(path: string[], extra: Record<string, string | undefined>
 export function errorBox(err: unknown): HTMLElement {
   const msg = err instanceof Error ? err.message : String(err);
   return h('p', { class: 'error', role: 'alert' }, `Could not load: ${msg}`);
+}
+
+/**
+ * Draws only the answer to a view's latest request: an older answer arriving late (the filters
+ * changed meanwhile, or the view was closed) is dropped, and a failure is shown in `status`.
+ */
+export function latestOnly(status: HTMLElement) {
+  let seq = 0;
+  return {
+    load<T>(request: Promise<T>, draw: (value: T) => void): void {
+      const mine = ++seq;
+      request
+        .then((value) => {
+          if (mine === seq) draw(value);
+        })
+        .catch((err: unknown) => {
+          if (mine !== seq) return;
+          clear(status);
+          status.append(errorBox(err));
+        });
+    },
+    /** Drops every answer still in flight (the view is being removed). */
+    cancel(): void {
+      seq++;
+    },
+  };
 }
 
 export function loading(what: string): HTMLElement {

@@ -9,7 +9,7 @@ import type { Feature } from 'geojson';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { api, type PlaceProps, type Places } from '../api.js';
-import { errorBox, hrefTo } from '../app.js';
+import { hrefTo, latestOnly } from '../app.js';
 import { basemap } from '../basemap.js';
 import { append, clear, h } from '../dom.js';
 import { filtersOf, type Route } from '../filters.js';
@@ -53,7 +53,7 @@ export function mapPanel(route: Route) {
   let layer: L.LayerGroup | null = null;
   let places: Place[] = [];
   const resizes = new ResizeObserver(() => map?.invalidateSize());
-  let seq = 0;
+  const latest = latestOnly(status);
 
   async function showCluster(c: GridCluster<Place>): Promise<void> {
     clear(detail);
@@ -164,18 +164,8 @@ export function mapPanel(route: Route) {
   }
 
   function update(r: Route): void {
-    const mine = ++seq;
     clear(detail);
-    api
-      .places(filtersOf(r.query))
-      .then((fc) => {
-        if (mine === seq) draw(fc);
-      })
-      .catch((err) => {
-        if (mine !== seq) return;
-        clear(status);
-        status.append(errorBox(err));
-      });
+    latest.load(api.places(filtersOf(r.query)), draw);
   }
 
   update(route);
@@ -183,7 +173,7 @@ export function mapPanel(route: Route) {
     el,
     update,
     dispose: () => {
-      seq++; // a fetch still in flight must not draw on the removed map
+      latest.cancel(); // a fetch still in flight must not draw on the removed map
       resizes.disconnect();
       map?.remove();
       map = null;

@@ -9,7 +9,7 @@
  */
 import cytoscape from 'cytoscape';
 import { api, type Network } from '../api.js';
-import { errorBox, setQuery } from '../app.js';
+import { latestOnly, setQuery } from '../app.js';
 import { clear, h } from '../dom.js';
 import { filtersOf, type Route } from '../filters.js';
 import { plural, QUADS } from '../labels.js';
@@ -92,7 +92,7 @@ export function networkPanel(route: Route) {
     cy?.resize();
     cy?.fit(undefined, 16);
   });
-  let seq = 0;
+  const latest = latestOnly(status);
   let selected: string | undefined;
 
   function pick(id: string): void {
@@ -225,18 +225,8 @@ export function networkPanel(route: Route) {
   function update(r: Route): void {
     const f = filtersOf(r.query);
     selected = f.actor;
-    const mine = ++seq;
     // With an actor filter the API keeps the events involving that actor: its ego network.
-    api
-      .network(f, { limit_nodes: 60 })
-      .then((net) => {
-        if (mine === seq) draw(net);
-      })
-      .catch((err) => {
-        if (mine !== seq) return;
-        clear(status);
-        status.append(errorBox(err));
-      });
+    latest.load(api.network(f, { limit_nodes: 60 }), draw);
   }
 
   update(route);
@@ -244,7 +234,7 @@ export function networkPanel(route: Route) {
     el,
     update,
     dispose: () => {
-      seq++; // a fetch still in flight must not draw after disposal
+      latest.cancel(); // a fetch still in flight must not draw after disposal
       resizes.disconnect();
       cy?.destroy();
     },

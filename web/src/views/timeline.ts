@@ -14,8 +14,8 @@ import {
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { api, type Timeline } from '../api.js';
-import { errorBox, setQuery } from '../app.js';
-import { clear, h } from '../dom.js';
+import { latestOnly, setQuery } from '../app.js';
+import { h } from '../dom.js';
 import { filtersOf, type Route } from '../filters.js';
 
 echarts.use([
@@ -103,7 +103,7 @@ export function timelinePanel(route: Route) {
   let chart: echarts.ECharts | null = null;
   let dates: string[] = [];
   let bucket = 'day';
-  let seq = 0;
+  const latest = latestOnly(status);
 
   bySelect.addEventListener('change', () =>
     setQuery({ by: bySelect.value === 'root' ? undefined : bySelect.value }),
@@ -179,17 +179,7 @@ export function timelinePanel(route: Route) {
     const b = r.query.get('bucket') === 'week' ? 'week' : 'day';
     bySelect.value = by;
     bucketSelect.value = b;
-    const mine = ++seq;
-    api
-      .timeline(filtersOf(r.query), { by, bucket: b })
-      .then((t) => {
-        if (mine === seq) draw(t);
-      })
-      .catch((err) => {
-        if (mine !== seq) return;
-        clear(status);
-        status.append(errorBox(err));
-      });
+    latest.load(api.timeline(filtersOf(r.query), { by, bucket: b }), draw);
   }
 
   // echarts measures its container once: follow the panel's size.
@@ -200,7 +190,7 @@ export function timelinePanel(route: Route) {
     el,
     update,
     dispose: () => {
-      seq++; // a fetch still in flight must not draw after disposal
+      latest.cancel(); // a fetch still in flight must not draw after disposal
       resizes.disconnect();
       chart?.dispose();
     },
