@@ -8,7 +8,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
 import { mergeEvents } from '../src/merge/merge.js';
 import { loadMergeRules } from '../src/merge/rules.js';
 import { runMerge } from '../src/merge/run-merge.js';
@@ -16,9 +15,9 @@ import { openStore } from '../src/store/open-store.js';
 import { toDocumentRows } from '../src/store/rows.js';
 import type { SqlStore } from '../src/store/sql-store.js';
 import { storyJson } from '../src/store/story-json.js';
+import { runPg, schemaUrl } from './pg-test-db.js';
 import { fixtureDoc, KREMLIN, PENTAGON, PRK, RUS, UKR, USA } from './store-fixtures.js';
 
-const PG_URL = process.env.SITREP_TEST_PG ?? 'postgres://sitrep:sitrep@127.0.0.1:5432/sitrep_test';
 const AT = '2024-10-29T12:00:00.000Z';
 
 const troopsA = fixtureDoc({
@@ -359,23 +358,8 @@ const schema = `contract_${process.pid}_${Date.now()}`;
 contract(
   'PostgreSQL',
   async () => {
-    const client = new pg.Client({ connectionString: PG_URL });
-    try {
-      await client.connect();
-    } catch (err) {
-      throw new Error(
-        `PostgreSQL at ${PG_URL.replace(/:[^:@/]*@/, ':***@')} is unreachable (${(err as Error).message}); start it or set SITREP_TEST_PG`,
-      );
-    }
-    await client.query(`CREATE SCHEMA ${schema}`);
-    await client.end();
-    const sep = PG_URL.includes('?') ? '&' : '?';
-    return openStore(`${PG_URL}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`);
+    await runPg(`CREATE SCHEMA ${schema}`);
+    return openStore(schemaUrl(schema));
   },
-  async () => {
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  },
+  () => runPg(`DROP SCHEMA IF EXISTS ${schema} CASCADE`),
 );

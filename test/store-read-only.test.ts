@@ -5,26 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
 import { runExtractTask } from '../src/ingest/extract-task.js';
 import { createApp } from '../src/serve/app.js';
 import { openStore } from '../src/store/open-store.js';
+import { runPg, schemaUrl } from './pg-test-db.js';
 
-const PG_URL = process.env.SITREP_TEST_PG ?? 'postgres://sitrep:sitrep@127.0.0.1:5432/sitrep_test';
 const schema = `read_only_${process.pid}_${Date.now()}`;
-
-function urlWith(options: string): string {
-  const sep = PG_URL.includes('?') ? '&' : '?';
-  return `${PG_URL}${sep}options=${encodeURIComponent(options)}`;
-}
 
 describe('store on a read-only PostgreSQL connection', () => {
   before(async () => {
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`CREATE SCHEMA ${schema}`);
-    await client.end();
-    const primary = await openStore(urlWith(`-c search_path=${schema}`));
+    await runPg(`CREATE SCHEMA ${schema}`);
+    const primary = await openStore(schemaUrl(schema));
     const text = 'Chile and Peru signed a fisheries accord in Lima on Monday, officials said.\n';
     await primary.putDocuments([
       runExtractTask({
@@ -36,14 +27,11 @@ describe('store on a read-only PostgreSQL connection', () => {
   });
 
   after(async () => {
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
+    await runPg(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   });
 
   it('opens without writing, reads, serves read-only, and refuses writes', async () => {
-    const replica = await openStore(urlWith(`-c search_path=${schema} -c default_transaction_read_only=on`));
+    const replica = await openStore(schemaUrl(schema, '-c default_transaction_read_only=on'));
     try {
       assert.equal((await replica.counts()).documents, 1);
       const app = createApp({ store: replica, readOnly: true, webRoot: null, log: () => {} });

@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
+import { runPg, schemaUrl } from '../../test/pg-test-db.js';
 import { fixtureDoc, KREMLIN, PENTAGON, PRK, RUS, UKR, USA } from '../../test/store-fixtures.js';
 import { runMerge } from '../merge/run-merge.js';
 import { openStore } from '../store/open-store.js';
@@ -17,7 +17,6 @@ import { toDocumentRows } from '../store/rows.js';
 import type { DocumentRows } from '../store/schema.js';
 import type { SqlStore } from '../store/sql-store.js';
 
-const PG_URL = process.env.SITREP_TEST_PG ?? 'postgres://sitrep:sitrep@127.0.0.1:5432/sitrep_test';
 const AT = '2024-10-29T12:00:00.000Z';
 
 const docA = fixtureDoc({
@@ -367,23 +366,8 @@ const schema = `serve_queries_${process.pid}_${Date.now()}`;
 suite(
   'PostgreSQL',
   async () => {
-    const client = new pg.Client({ connectionString: PG_URL });
-    try {
-      await client.connect();
-    } catch (err) {
-      throw new Error(
-        `PostgreSQL at ${PG_URL.replace(/:[^:@/]*@/, ':***@')} is unreachable (${(err as Error).message}); start it or set SITREP_TEST_PG`,
-      );
-    }
-    await client.query(`CREATE SCHEMA ${schema}`);
-    await client.end();
-    const sep = PG_URL.includes('?') ? '&' : '?';
-    return openStore(`${PG_URL}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`);
+    await runPg(`CREATE SCHEMA ${schema}`);
+    return openStore(schemaUrl(schema));
   },
-  async () => {
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  },
+  () => runPg(`DROP SCHEMA IF EXISTS ${schema} CASCADE`),
 );

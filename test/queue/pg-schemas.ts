@@ -3,9 +3,7 @@
  * URL), one for pg-boss — so queue tests never meet other suites' or other engineers' data in the
  * shared test database. Fails (never skips) when the server cannot be reached: start it (.ci/run).
  */
-import pg from 'pg';
-
-export const PG_URL = process.env.SITREP_TEST_PG ?? 'postgres://sitrep:sitrep@127.0.0.1:5432/sitrep_test';
+import { connectPg, schemaUrl } from '../pg-test-db.js';
 
 export interface QueueSchemas {
   /** The store's URL (its tables in their own schema). */
@@ -21,18 +19,10 @@ export async function queueSchemas(tag: string): Promise<QueueSchemas> {
   const suffix = `${tag}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const store = `qt_store_${suffix}`;
   const boss = `qt_boss_${suffix}`;
-  const client = new pg.Client({ connectionString: PG_URL });
-  try {
-    await client.connect();
-  } catch (err) {
-    throw new Error(
-      `PostgreSQL at ${PG_URL.replace(/:[^:@/]*@/, ':***@')} is unreachable (${(err as Error).message}); start it or set SITREP_TEST_PG`,
-    );
-  }
+  const client = await connectPg();
   await client.query(`CREATE SCHEMA ${store}`);
-  const sep = PG_URL.includes('?') ? '&' : '?';
   return {
-    storeUrl: `${PG_URL}${sep}options=${encodeURIComponent(`-c search_path=${store}`)}`,
+    storeUrl: schemaUrl(store),
     queueSchema: boss,
     query: async (text, values = []) => (await client.query(text, values)).rows,
     drop: async () => {
