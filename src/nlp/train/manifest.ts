@@ -30,9 +30,16 @@ export interface ModelEntry {
   readonly settings?: Readonly<Record<string, unknown>>;
 }
 
+/** As stored: the data-manifest fields every data/ folder lists (test/data-manifest.test.ts) added. */
+export interface StoredModelEntry extends ModelEntry {
+  readonly version: string;
+  readonly source: string;
+  readonly licence: string;
+}
+
 export interface ModelsManifest {
   readonly description: string;
-  readonly models: readonly ModelEntry[];
+  readonly files: readonly StoredModelEntry[];
 }
 
 export const MODELS_DIR = path.join('data', 'models');
@@ -44,19 +51,28 @@ export function readModelsManifest(dir = MODELS_DIR): ModelsManifest {
     return {
       description:
         'Trained models of the syntax layer and the entity recogniser, written by `npm run train`; see docs/MODELS.md.',
-      models: [],
+      files: [],
     };
   }
   return JSON.parse(readFileSync(file, 'utf8')) as ModelsManifest;
 }
 
-/** Replaces (or adds) the entry for `entry.file`, keeping the others, in file-name order. */
+/**
+ * Replaces (or adds) the entry for `entry.file`, keeping the others, in file-name order. The
+ * version is the file's sha256 prefix; source and licence are those of the training data.
+ */
 export function recordModel(entry: ModelEntry, manifestPath = MANIFEST): void {
   const current = readModelsManifest(path.dirname(manifestPath));
-  const models = [...current.models.filter((m) => m.file !== entry.file), entry].sort((a, b) =>
+  const stored: StoredModelEntry = {
+    ...entry,
+    version: entry.sha256.slice(0, 12),
+    source: `Trained by Sitrep on ${entry.data.map((d) => `${d.name} (${d.source})`).join('; ')}`,
+    licence: [...new Set(entry.data.map((d) => d.licence))].join('; '),
+  };
+  const files = [...current.files.filter((m) => m.file !== entry.file), stored].sort((a, b) =>
     a.file.localeCompare(b.file),
   );
-  writeFileSync(manifestPath, `${JSON.stringify({ ...current, models }, null, 2)}\n`);
+  writeFileSync(manifestPath, `${JSON.stringify({ ...current, files }, null, 2)}\n`);
 }
 
 /** UD English EWT, as laid out in ../shared/data/ud-english-ewt/SOURCE.md. */
