@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { parseConllu } from './conllu.js';
 import { DependencyTally } from './dependency-score.js';
 import { encodeModel, perceptronArrays } from './model-file.js';
-import { Configuration, DEFAULT_PARSER_PATH, mix, mixHash, Parser, TRANSITIONS } from './parser.js';
+import { Configuration, DEFAULT_PARSER_PATH, Parser, TRANSITIONS } from './parser.js';
 import { Tagger } from './tagger.js';
 import {
   evaluateParser,
@@ -150,17 +150,6 @@ test('training is deterministic: same data and seed, same model bytes', () => {
   const a = trainParser(train, null, { epochs: 3, seed: 5 });
   const b = trainParser(train, null, { epochs: 3, seed: 5 });
   assert.ok(modelBytes(a.parser).equals(modelBytes(b.parser)));
-});
-
-test('the module-local mix agrees with perceptron.ts', () => {
-  for (const [h, v] of [
-    [0, 0],
-    [1, 2],
-    [0x9e3779b1, 0xffffffff],
-    [123456789, 987654321],
-  ] as const) {
-    assert.equal(mix(h, v), mixHash(h, v));
-  }
 });
 
 test('dependency scores follow the CoNLL 2018 definitions', () => {

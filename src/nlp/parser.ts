@@ -12,27 +12,7 @@
  */
 import { dataPath } from '../data/paths.js';
 import { perceptronFrom, readModelFile } from './model-file.js';
-import { type FrozenPerceptron, hashString, mix as mixHash, type Scorer } from './perceptron.js';
-
-/**
- * perceptron.ts's `mix`, repeated here so the feature loop calls a module-local function (a call
- * through an import binding was a fifth of the parse time under tsx). A test checks they agree.
- */
-export function mix(h: number, v: number): number {
-  let k = Math.imul(v >>> 0, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, 0x1b873593);
-  let x = (h ^ k) >>> 0;
-  x = (x << 13) | (x >>> 19);
-  x = (Math.imul(x, 5) + 0xe6546b64) >>> 0;
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  x ^= x >>> 16;
-  return x >>> 0;
-}
-export { mixHash };
+import { type FrozenPerceptron, hashString, type Scorer } from './perceptron.js';
 
 export interface Parse {
   /** 1-based head per word, 0 = root. */
@@ -64,7 +44,7 @@ export function hashLower(s: string): number {
     h ^= c;
     h = Math.imul(h, 0x01000193);
   }
-  return mix(h >>> 0, 0x5bd1e995);
+  return fin(h ^ 0x5bd1e995);
 }
 
 const tagHashes = new Map<string, number>();
@@ -77,17 +57,37 @@ function tagHash(tag: string): number {
   return h;
 }
 
+/**
+ * Feature hashes: the template id and up to four values (word/tag hashes, already avalanched, or
+ * small integers) folded with multiply-add and one murmur3 finaliser at the end. A mix per value
+ * cost a third of the parse time; one finaliser per feature is enough to spread the table slots.
+ */
+function fin(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
 function h1(t: number, a: number): number {
-  return mix(t, a);
+  return fin(Math.imul(t, 0x9e3779b1) ^ a);
 }
 function h2(t: number, a: number, b: number): number {
-  return mix(mix(t, a), b);
+  return fin((Math.imul(t, 0x9e3779b1) ^ a) + Math.imul(b ^ 0x7f4a7c15, 0x85ebca77));
 }
 function h3(t: number, a: number, b: number, c: number): number {
-  return mix(mix(mix(t, a), b), c);
+  return fin(
+    ((Math.imul(t, 0x9e3779b1) ^ a) + Math.imul(b ^ 0x7f4a7c15, 0x85ebca77)) ^
+      Math.imul(c ^ 0x2545f491, 0xc2b2ae3d),
+  );
 }
 function h4(t: number, a: number, b: number, c: number, d: number): number {
-  return mix(mix(mix(mix(t, a), b), c), d);
+  return fin(
+    (((Math.imul(t, 0x9e3779b1) ^ a) + Math.imul(b ^ 0x7f4a7c15, 0x85ebca77)) ^
+      Math.imul(c ^ 0x2545f491, 0xc2b2ae3d)) +
+      Math.imul(d ^ 0x61c88647, 0x27d4eb2f),
+  );
 }
 
 /**
@@ -500,14 +500,19 @@ export function greedyParse(
   rootLabel: number,
 ): void {
   while (!c.isTerminal()) {
-    const count = c.transitionFeatures(feats);
-    transitions.score(feats, count, scores);
     let best = -1;
-    let bestScore = Number.NEGATIVE_INFINITY;
-    for (let t = 0; t < TRANSITIONS; t++) {
-      if (scores[t]! > bestScore && c.valid(t)) {
-        best = t;
-        bestScore = scores[t]!;
+    if (c.size === 1) best = SHIFT;
+    else if (c.b0 > c.n) best = RIGHT;
+    else {
+      // Two or three moves are open: score them (with one, there is nothing to decide).
+      const count = c.transitionFeatures(feats);
+      transitions.score(feats, count, scores);
+      let bestScore = Number.NEGATIVE_INFINITY;
+      for (let t = 0; t < TRANSITIONS; t++) {
+        if (scores[t]! > bestScore && c.valid(t)) {
+          best = t;
+          bestScore = scores[t]!;
+        }
       }
     }
     let label = -1;

@@ -15,7 +15,7 @@
  *
  *   node --import tsx src/nlp/train/train-parser.ts [--epochs 15] [--seed 1] [--tags predicted|gold]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type ConlluSentence, parseConllu } from '../conllu.js';
@@ -334,6 +334,8 @@ export interface RunParserTrainingOptions extends ParserTrainingOptions {
   readonly folds?: number;
   readonly command?: string;
   readonly record?: boolean;
+  /** A file outside the repo to keep the predicted tags in between runs (they take minutes). */
+  readonly tagsCache?: string;
 }
 
 export interface RunParserTrainingResult {
@@ -374,7 +376,12 @@ export async function runParserTraining(
   const tags = options.tags ?? 'predicted';
   if (tags === 'predicted') {
     if (!tagging) throw new Error('runParserTraining: predicted tags need a tagging function');
-    const tagged = await tagging(trainC, devC, [devC, testC], options.folds ?? 4, log);
+    const cache = options.tagsCache;
+    const tagged =
+      cache && existsSync(cache)
+        ? (JSON.parse(readFileSync(cache, 'utf8')) as Awaited<ReturnType<Tagging>>)
+        : await tagging(trainC, devC, [devC, testC], options.folds ?? 4, log);
+    if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(tagged));
     trainC = tagged.train;
     devC = tagged.others[0]!;
     testC = tagged.others[1]!;
@@ -456,6 +463,11 @@ function argValue(args: readonly string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+function withoutOption(args: readonly string[], name: string): string[] {
+  const i = args.indexOf(name);
+  return i < 0 ? [...args] : [...args.slice(0, i), ...args.slice(i + 2)];
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const num = (name: string) => {
@@ -476,7 +488,10 @@ async function main(): Promise<void> {
       out: argValue(args, '--out'),
       tags,
       record: !args.includes('--no-record'),
-      command: `node --import tsx src/nlp/train/train-parser.ts ${args.join(' ')}`.trim(),
+      tagsCache: argValue(args, '--tags-cache'),
+      // The cache is a local convenience (a path of this machine): not part of the recorded command.
+      command:
+        `node --import tsx src/nlp/train/train-parser.ts ${withoutOption(args, '--tags-cache').join(' ')}`.trim(),
     },
     tagging,
   );
