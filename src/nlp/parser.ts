@@ -36,6 +36,18 @@ const ROOT_WORD = hashString('<root>');
 const ROOT_TAG = hashString('<root-tag>');
 
 /** FNV-1a over the ASCII-lower-cased form (same as hashString(form.toLowerCase()) for ASCII). */
+/** hashLower of the last `k` characters (the whole form when shorter), without slicing. */
+export function hashLowerSuffix(s: string, k: number): number {
+  let h = 0x811c9dc5;
+  for (let i = Math.max(0, s.length - k); i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+  }
+  return fin(h ^ 0x3c6ef372);
+}
+
 export function hashLower(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -110,12 +122,14 @@ export class Configuration {
   rightmost2 = new Int32Array(16);
   leftCount = new Int32Array(16);
   rightCount = new Int32Array(16);
-  /** How many of the feature templates (in priority order) to use: 26, 36 or 47; 14 or 24. */
-  transitionLimit = 47;
-  labelLimit = 24;
+  /** How many of the feature templates (in priority order) to use: 26, 36, 47 or 56; 14, 24 or 31. */
+  transitionLimit = 56;
+  labelLimit = 31;
   word = new Uint32Array(16);
   tag = new Uint32Array(16);
   coarse = new Uint32Array(16);
+  /** Hash of the last three characters, lower-cased: a tag-free clue for rare words. */
+  suffix = new Uint32Array(16);
 
   private ensure(cap: number): void {
     if (this.heads.length >= cap) return;
@@ -133,6 +147,7 @@ export class Configuration {
     this.word = new Uint32Array(c);
     this.tag = new Uint32Array(c);
     this.coarse = new Uint32Array(c);
+    this.suffix = new Uint32Array(c);
   }
 
   /** Loads a sentence and resets to the initial configuration (stack [root], buffer 1..n). */
@@ -149,10 +164,13 @@ export class Configuration {
       this.word[i + 1] = hashLower(forms[i]!);
       this.tag[i + 1] = tagHash(xpos[i] ?? '_');
       this.coarse[i + 1] = tagHash(upos[i] ?? '_');
+      this.suffix[i + 1] = hashLowerSuffix(forms[i]!, 3);
     }
     this.word[none] = NONE_WORD;
     this.tag[none] = NONE_TAG;
     this.coarse[none] = NONE_TAG;
+    this.suffix[0] = ROOT_WORD;
+    this.suffix[none] = NONE_WORD;
     for (let i = 0; i <= none; i++) {
       this.heads[i] = -1;
       this.labels[i] = -1;
@@ -314,6 +332,19 @@ export class Configuration {
     out[k++] = h3(44, P[s0r]!, P[s0r2]!, s0p);
     out[k++] = h2(45, b0w, b1w);
     out[k++] = h4(47, s0w, b0w, b0p, s0p);
+    if (this.transitionLimit <= k) return k;
+    // Coarse tags and suffixes: the same decisions seen through what the tagger gets wrong less.
+    const U = this.coarse;
+    const X = this.suffix;
+    out[k++] = h1(48, U[s0]!);
+    out[k++] = h1(49, U[b0]!);
+    out[k++] = h2(50, U[s1]!, U[s0]!);
+    out[k++] = h2(51, U[s0]!, U[b0]!);
+    out[k++] = h3(52, U[s1]!, U[s0]!, U[b0]!);
+    out[k++] = h3(53, U[s0]!, U[b0]!, U[b1]!);
+    out[k++] = h2(54, X[s0]!, U[s0]!);
+    out[k++] = h2(55, X[b0]!, U[b0]!);
+    out[k++] = h2(56, X[s0]!, X[b0]!);
     return k;
   }
 
@@ -361,6 +392,15 @@ export class Configuration {
     out[k++] = h4(121, dp, hp, W[dl]!, t);
     out[k++] = h3(122, this.leftCount[dep]!, this.rightCount[dep]!, dp);
     out[k++] = h4(123, dw, hp, P[hl]!, t);
+    if (this.labelLimit <= k) return k;
+    const X = this.suffix;
+    out[k++] = h2(124, U[dep]!, t);
+    out[k++] = h3(125, X[dep]!, U[dep]!, t);
+    out[k++] = h3(126, X[dep]!, hp, t);
+    out[k++] = h3(127, dw, U[head]!, t);
+    out[k++] = h3(128, U[dep]!, hw, t);
+    out[k++] = h4(129, U[dep]!, U[head]!, t, dist);
+    out[k++] = h3(130, X[head]!, dp, t);
     return k;
   }
 }
