@@ -10,6 +10,10 @@
  * surrogate pair). Sentences never cross a line break: news text reduced from HTML puts paragraphs
  * (and headlines) on lines of their own.
  */
+import { existsSync } from 'node:fs';
+import { dataPath } from '../data/paths.js';
+import { perceptronFrom, readModelFile } from './model-file.js';
+import { mix, type Scorer } from './perceptron.js';
 
 export interface Segmentation {
   /** Token i covers text.slice(starts[i], ends[i]); tokens are the syntactic words of UD (EWT's multiword tokens are always concatenations of their words, so words are substrings). */
@@ -210,6 +214,15 @@ const FUSED = lexicon<number>([
   ['im', 1],
 ]);
 
+/** (first letter, last letter) pairs of FUSED words, a cheap filter before hashing a piece. */
+const FUSED_ENDS = (() => {
+  const m = new Uint8Array(32 * 32);
+  const words =
+    'cannot gonna wanna gotta dont didnt doesnt isnt wasnt arent werent havent hasnt hadnt couldnt wouldnt shouldnt cant wont aint thats ive im';
+  for (const w of words.split(' ')) m[(w.charCodeAt(0) & 31) * 32 + (w.charCodeAt(w.length - 1) & 31)] = 1;
+  return m;
+})();
+
 enum Abbrev {
   /** Keeps its period; may still end a sentence before a capitalised word (`Inc.`, `etc.`). */
   Plain = 1,
@@ -302,7 +315,8 @@ function pushSuffix(s: number, e: number): void {
 /** A piece with no punctuation left to split: fused forms (`cannot`) and times (`5pm`). */
 function emitPiece(text: string, s: number, e: number): void {
   const len = e - s;
-  if (len >= 2 && len <= 8) {
+  const pair = ((text.charCodeAt(s) | 32) & 31) * 32 + ((text.charCodeAt(e - 1) | 32) & 31);
+  if (len >= 2 && len <= 8 && FUSED_ENDS[pair] === 1) {
     const first = lookup(FUSED, text, s, e);
     if (first !== undefined) {
       pushToken(s, s + first);
@@ -721,7 +735,8 @@ function ruleBoundary(text: string, i: number): boolean {
 
 // ---------------------------------------------------------------------------------------------
 
-export function segment(text: string): Segmentation {
+/** Fills the token buffers (`starts`, `ends`, `flags`, `count`) from text. */
+function tokenizeInto(text: string): void {
   count = 0;
   pendingFlags = 0;
   const n = text.length;
@@ -739,15 +754,197 @@ export function segment(text: string): Segmentation {
     chunk(text, i, j);
     i = j;
   }
-  const sentenceList = new Int32Array(count + 1);
-  let sentences = 0;
-  for (let t = 0; t < count; t++) {
-    if (t === 0 || (flags[t]! & LINE_BEFORE) !== 0 || ruleBoundary(text, t)) sentenceList[sentences++] = t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sentence-boundary model: a binary averaged perceptron deciding, at each gap the rules
+// could not rule out, whether a sentence starts there (EWT web text ends many sentences without
+// punctuation: e-mail headers, sign-offs, chat). The rules' decision is one of its features.
+
+/** Features per gap; the buffer is reused. */
+export const BOUNDARY_FEATURES = 16;
+const featureBuffer = new Uint32Array(BOUNDARY_FEATURES);
+const scoreBuffer = new Float32Array(2);
+
+/** Per-token word and shape hashes, computed at most once per token (0: not yet). */
+let wordCache = new Uint32Array(1024);
+let shapeCache = new Uint32Array(1024);
+
+function resetCaches(): void {
+  if (wordCache.length < count) {
+    wordCache = new Uint32Array(starts.length);
+    shapeCache = new Uint32Array(starts.length);
+  } else {
+    wordCache.fill(0, 0, count);
+    shapeCache.fill(0, 0, count);
   }
-  sentenceList[sentences] = count;
-  return {
-    starts: starts.slice(0, count),
-    ends: ends.slice(0, count),
-    sentenceStarts: sentenceList.slice(0, sentences + 1),
-  };
+}
+
+function wordHash(text: string, t: number): number {
+  const h = wordCache[t]!;
+  if (h !== 0) return h;
+  const computed = (computeWordHash(text, t) | 1) >>> 0;
+  wordCache[t] = computed;
+  return computed;
+}
+
+function shapeHash(text: string, t: number): number {
+  const h = shapeCache[t]!;
+  if (h !== 0) return h;
+  const computed = (computeShapeHash(text, t) | 1) >>> 0;
+  shapeCache[t] = computed;
+  return computed;
+}
+
+/** Hash of a token's lower-cased text (first 20 code units). */
+function computeWordHash(text: string, t: number): number {
+  let h = 0x811c9dc5;
+  const e = Math.min(ends[t]!, starts[t]! + 20);
+  for (let k = starts[t]!; k < e; k++) {
+    const c = text.charCodeAt(k);
+    h = Math.imul(h ^ (c < 0x80 && isAsciiLetter(c) ? c | 32 : c), 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Hash of a token's shape: X x d or the character itself, repeats collapsed, at most 6 symbols. */
+function computeShapeHash(text: string, t: number): number {
+  let h = 0x811c9dc5;
+  let last = -1;
+  let n = 0;
+  for (let k = starts[t]!; k < ends[t]! && n < 6; k++) {
+    const c = text.charCodeAt(k);
+    const sym = isUpper(c) ? 88 : isLetter(c) ? 120 : isDigit(c) ? 100 : c;
+    if (sym === last) continue;
+    last = sym;
+    n++;
+    h = Math.imul(h ^ sym, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function feature(kind: number, a: number, b = 0): number {
+  return mix(Math.imul(a ^ (kind << 24), 0x9e3779b1) ^ kind, b);
+}
+
+/**
+ * Features of the gap before token t (0 < t < count): the words and shapes around it, the rules'
+ * decision and the length of the sentence so far. Returns the feature count.
+ */
+function gapFeatures(text: string, t: number, rule: boolean, sinceStart: number, out: Uint32Array): number {
+  const prev = t - 1;
+  const wp = wordHash(text, prev);
+  const wn = wordHash(text, t);
+  const sp = shapeHash(text, prev);
+  const sn = shapeHash(text, t);
+  const wpp = prev > 0 ? wordHash(text, prev - 1) : 1;
+  const snn = t + 1 < count ? shapeHash(text, t + 1) : 1;
+  const wnn = t + 1 < count ? wordHash(text, t + 1) : 1;
+  const r = rule ? 1 : 2;
+  const spaced = flags[t]! & SPACE_BEFORE;
+  let n = 0;
+  out[n++] = feature(1, r);
+  out[n++] = feature(2, wp);
+  out[n++] = feature(3, wn);
+  out[n++] = feature(4, sp);
+  out[n++] = feature(5, sn);
+  out[n++] = feature(6, sp, sn);
+  out[n++] = feature(7, wp, sn);
+  out[n++] = feature(8, sp, wn);
+  out[n++] = feature(9, r, sn);
+  out[n++] = feature(10, r, wn);
+  out[n++] = feature(11, wpp, wp);
+  out[n++] = feature(12, wn, snn);
+  out[n++] = feature(13, wn, wnn);
+  out[n++] = feature(14, spaced, r);
+  out[n++] = feature(15, Math.min(sinceStart, 30) >> 1, r);
+  out[n++] = feature(16, wp, wn);
+  return n;
+}
+
+/** Gaps the model is asked about: not between a word and a lower-case word (the bulk of gaps). */
+function isCandidate(text: string, t: number, rule: boolean): boolean {
+  if (rule) return true;
+  const last = text.charCodeAt(ends[t - 1]! - 1);
+  const first = text.charCodeAt(starts[t]!);
+  return !((isLetter(last) || isDigit(last)) && isLetter(first) && !isUpper(first));
+}
+
+/** What segments sentences: the model's scorer, or null for the rules alone. */
+export type BoundaryScorer = Scorer | null;
+
+function decideSentences(text: string, scorer: BoundaryScorer): Int32Array {
+  if (scorer !== null) resetCaches();
+  const list = new Int32Array(count + 1);
+  let sentences = 0;
+  let current = 0;
+  for (let t = 0; t < count; t++) {
+    let start = t === 0 || (flags[t]! & LINE_BEFORE) !== 0;
+    if (!start) {
+      const rule = ruleBoundary(text, t);
+      if (scorer === null) start = rule;
+      else if (isCandidate(text, t, rule)) {
+        const n = gapFeatures(text, t, rule, t - current, featureBuffer);
+        scorer.score(featureBuffer, n, scoreBuffer);
+        start = scoreBuffer[1]! > scoreBuffer[0]!;
+      }
+    }
+    if (start) {
+      list[sentences++] = t;
+      current = t;
+    }
+  }
+  list[sentences] = count;
+  return list.slice(0, sentences + 1);
+}
+
+/** Segments with a given boundary scorer (null: rules only); `segment` uses the shipped model. */
+export function segmentWith(text: string, scorer: BoundaryScorer): Segmentation {
+  tokenizeInto(text);
+  const sentenceStarts = decideSentences(text, scorer);
+  return { starts: starts.slice(0, count), ends: ends.slice(0, count), sentenceStarts };
+}
+
+export const SENTENCE_MODEL_FILE = 'sentences-ewt.model';
+
+let shippedModel: BoundaryScorer | undefined;
+
+/** The committed sentence model, loaded once per process; null (rules only) if it is absent. */
+export function shippedSentenceModel(): BoundaryScorer {
+  if (shippedModel === undefined) {
+    const file = dataPath('models', SENTENCE_MODEL_FILE);
+    shippedModel = existsSync(file) ? perceptronFrom('boundary', 2, readModelFile(file).arrays) : null;
+  }
+  return shippedModel;
+}
+
+export function segment(text: string): Segmentation {
+  return segmentWith(text, shippedSentenceModel());
+}
+
+/**
+ * One training instance per candidate gap of a text with known sentence starts: calls `visit`
+ * with the features and the gold label. Used by the trainer (src/nlp/train/sentences.ts).
+ */
+export function visitBoundaryInstances(
+  text: string,
+  isGoldStart: (offset: number) => boolean,
+  visit: (features: Uint32Array, count: number, label: number) => void,
+): void {
+  tokenizeInto(text);
+  resetCaches();
+  let current = 0;
+  for (let t = 1; t < count; t++) {
+    if ((flags[t]! & LINE_BEFORE) !== 0) {
+      current = t;
+      continue;
+    }
+    const gold = isGoldStart(starts[t]!);
+    const rule = ruleBoundary(text, t);
+    if (isCandidate(text, t, rule)) {
+      const n = gapFeatures(text, t, rule, t - current, featureBuffer);
+      visit(featureBuffer, n, gold ? 1 : 0);
+    }
+    if (gold) current = t;
+  }
 }
