@@ -89,6 +89,7 @@ function isOpening(c: number): boolean {
     c === 0x24 || // $
     c === 0x3e || // >
     c === 0x3d || // =
+    c === 0x7e || // ~
     c === 0x201c ||
     c === 0x2018 ||
     c === 0x201e ||
@@ -116,6 +117,8 @@ function isClosing(c: number): boolean {
     c === 0x25 || // %
     c === 0x2a ||
     c === 0x3d ||
+    c === 0x23 || // #
+    c === 0x2f || // /
     c === 0x201d ||
     c === 0x2019 ||
     c === 0xbb
@@ -367,6 +370,14 @@ function abbreviation(text: string, s: number, e: number, nextChar: number): Abb
   if (len > 5) return 0;
   const kind = lookup(ABBREVIATIONS, text, s, e);
   if (kind === undefined) return 0;
+  // Sentence-final `etc.` is `etc` + `.` in EWT; inside a sentence it keeps its period.
+  if (
+    len === 3 &&
+    sameLower(text, s, e, 'etc') &&
+    !(isLetter(nextChar) && !isUpper(nextChar)) &&
+    nextChar !== 0x2c
+  )
+    return 0;
   if (kind === Abbrev.BeforeNumber) return isDigit(nextChar) ? Abbrev.Title : 0;
   return kind;
 }
@@ -469,7 +480,7 @@ function chunk(text: string, a: number, b: number): void {
       lo = r;
       continue;
     }
-    if ((c === 0x2d && lo + 1 < hi && !isDigit(text.charCodeAt(lo + 1))) || isDash(c)) {
+    if ((c === 0x2d && lo + 1 < hi) || isDash(c)) {
       let r = lo + 1;
       while (r < hi && text.charCodeAt(r) === c) r++;
       emit(text, lo, r);
@@ -513,7 +524,7 @@ function chunk(text: string, a: number, b: number): void {
       continue;
     }
     if (isClosing(c) || isDash(c)) {
-      if (url && c === 0x25) break;
+      if (url && (c === 0x25 || c === 0x2f || c === 0x23)) break;
       // A run of the same closing character is one token ('' or ))).
       let r = hi - 1;
       while (r > lo && text.charCodeAt(r - 1) === c) r--;
@@ -521,7 +532,12 @@ function chunk(text: string, a: number, b: number): void {
       hi = r;
       continue;
     }
-    if (c === 0x2d && hi - 2 >= lo && text.charCodeAt(hi - 2) === 0x2d) {
+    // A dangling hyphen (`PS-`) is a word of its own, as is a run of them.
+    if (
+      c === 0x2d &&
+      hi - 2 >= lo &&
+      (text.charCodeAt(hi - 2) === 0x2d || isLetter(text.charCodeAt(hi - 2)))
+    ) {
       let r = hi - 1;
       while (r > lo && text.charCodeAt(r - 1) === 0x2d) r--;
       pushSuffix(r, hi);
