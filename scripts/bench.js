@@ -42,7 +42,75 @@ function loadArticles() {
   return out;
 }
 
+/**
+ * The syntax layer alone, stage by stage, in tokens per second on one core: the tokenizer and
+ * sentence splitter, the tagger (with lemmas) and the parser, each timed over the same BBC texts,
+ * beside wink-nlp's tokenizer and tagger (what the tokens stage used before) as the peer.
+ */
+async function runSyntaxSide() {
+  const texts = loadArticles();
+  const { segment } = await import('../dist/nlp/tokenizer.js');
+  const { defaultTagger } = await import('../dist/nlp/tagger.js');
+  const { defaultLemmatizer } = await import('../dist/nlp/lemmatizer.js');
+  const { defaultParser } = await import('../dist/nlp/parser.js');
+  const t0 = performance.now();
+  const tagger = defaultTagger();
+  const lemmatizer = defaultLemmatizer();
+  const parser = defaultParser();
+  const load_s = (performance.now() - t0) / 1000;
+  // Segment everything first (timed), then tag and parse the same sentences (each timed alone).
+  const sentences = [];
+  let tokens = 0;
+  const t1 = performance.now();
+  for (const text of texts) {
+    const seg = segment(text);
+    for (let s = 0; s + 1 < seg.sentenceStarts.length; s++) {
+      const forms = [];
+      for (let i = seg.sentenceStarts[s]; i < seg.sentenceStarts[s + 1]; i++)
+        forms.push(text.slice(seg.starts[i], seg.ends[i]));
+      if (forms.length) sentences.push(forms);
+      tokens += forms.length;
+    }
+  }
+  const segment_s = (performance.now() - t1) / 1000;
+  const tagged = [];
+  const t2 = performance.now();
+  for (const forms of sentences) {
+    const { upos, xpos } = tagger.tag(forms);
+    const lemmas = forms.map((f, i) => lemmatizer.lemma(f, upos[i], xpos[i]));
+    tagged.push({ forms, upos, xpos, lemmas });
+  }
+  const tag_s = (performance.now() - t2) / 1000;
+  let arcs = 0;
+  const t3 = performance.now();
+  for (const t of tagged) arcs += parser.parse(t.forms, t.upos, t.xpos, t.lemmas).heads.length;
+  const parse_s = (performance.now() - t3) / 1000;
+  const winkNLP = (await import('wink-nlp')).default;
+  const model = (await import('wink-eng-lite-web-model')).default;
+  const nlp = winkNLP(model, ['sbd', 'pos']);
+  let winkTokens = 0;
+  const t4 = performance.now();
+  for (const text of texts) winkTokens += nlp.readDoc(text).tokens().out(nlp.its.pos).length;
+  const wink_s = (performance.now() - t4) / 1000;
+  const rate = (n, s) => Math.round(n / s);
+  process.stdout.write(
+    JSON.stringify({
+      articles: texts.length,
+      tokens,
+      load_s: Number(load_s.toFixed(3)),
+      tokenizer_tokens_per_s: rate(tokens, segment_s),
+      tagger_tokens_per_s: rate(tokens, tag_s),
+      parser_tokens_per_s: rate(arcs, parse_s),
+      tagger_parser_tokens_per_s: rate(tokens, tag_s + parse_s),
+      syntax_tokens_per_s: rate(tokens, segment_s + tag_s + parse_s),
+      wink_tokens_pos_tokens_per_s: rate(winkTokens, wink_s),
+      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
+}
+
 async function runSide(side) {
+  if (side === 'syntax') return runSyntaxSide();
   const texts = loadArticles();
   const t0 = performance.now();
   let work;
@@ -112,6 +180,7 @@ const side = opt('--side', null);
 if (side) {
   await runSide(side);
 } else {
+  const syntax = child('syntax');
   const sitrep = child('sitrep');
   const peer = child('peer');
   const result = {
@@ -126,6 +195,7 @@ if (side) {
       peak_rss_mb: peer.peak_rss_mb,
       startup_s: peer.startup_s,
     },
+    syntax,
     articles: sitrep.articles,
     ratio: Number((sitrep.articles_per_s / peer.articles_per_s).toFixed(2)),
   };
@@ -141,5 +211,18 @@ if (side) {
     console.log(row('sitrep', result.sitrep));
     console.log(row('peer', result.peer));
     console.log(`\nsitrep / peer throughput: ${result.ratio}×   (peer: ${result.peer.name})`);
+    console.log(
+      `\nsyntax layer alone, ${syntax.tokens} tokens, one core (models loaded in ${syntax.load_s} s):`,
+    );
+    for (const key of [
+      'tokenizer_tokens_per_s',
+      'tagger_tokens_per_s',
+      'parser_tokens_per_s',
+      'tagger_parser_tokens_per_s',
+      'syntax_tokens_per_s',
+      'wink_tokens_pos_tokens_per_s',
+    ]) {
+      console.log(`  ${key.padEnd(30)} ${String(syntax[key]).padStart(10)}`);
+    }
   }
 }

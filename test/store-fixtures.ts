@@ -150,6 +150,7 @@ export function fixtureDoc(opts: {
     layers: {
       sentences: [],
       tokens: [],
+      syntax: { heads: [], deprels: [] },
       actors,
       times,
       places: [],

@@ -37,17 +37,31 @@ export interface Sentence extends Span {
   readonly paragraph: number;
 }
 
-/** Universal part-of-speech tags (as produced by wink-nlp): NOUN, PROPN, VERB, AUX, ADP, DET, PRON, NUM, PUNCT, ... */
+/** A word as UD English (EWT) segments it, with its tags from the syntax models (src/nlp). */
 export interface Token extends Span {
   readonly index: number;
+  /** Universal part-of-speech tag (UD v2): NOUN, PROPN, VERB, AUX, ADP, DET, PRON, NUM, PUNCT, ... */
   readonly pos: string;
-  /** Lower-cased normal form (wink's `normal`). */
+  /** Penn Treebank tag as UD English uses it: NN, NNP, VBD, VBN, MD, IN, ... */
+  readonly xpos: string;
+  /** Lower-cased form, contractions spelt out (`n't` → `not`, `'re` → `are`, `ca` → `can`). */
   readonly normal: string;
-  /** Lemma where the tagger gives one, else the normal form. */
+  /** The lemma, lower-cased (proper nouns too; `sitrep parse --conllu` keeps UD English's case). */
   readonly lemma: string;
   readonly sentence: number;
   /** Whitespace follows the token in the text. */
   readonly spaceAfter: boolean;
+}
+
+/**
+ * The dependency parse of every sentence (UD v2 basic trees), indexed like the tokens layer:
+ * token i's head is token `heads[i]` (a document-wide token index, -1 for a sentence's root) and
+ * `deprels[i]` its relation with subtype (`nsubj:pass`, `obl:agent`, `nmod:poss`). Read it through
+ * `src/nlp/tree.ts`, never by walking the indices in stage code.
+ */
+export interface Syntax {
+  readonly heads: readonly number[];
+  readonly deprels: readonly string[];
 }
 
 export type ActorKind = 'country' | 'person' | 'organization' | 'group' | 'other';
@@ -182,6 +196,7 @@ export interface EventRecord extends Provenance {
 export interface Layers {
   sentences: readonly Sentence[];
   tokens: readonly Token[];
+  syntax: Syntax;
   actors: readonly Actor[];
   times: readonly TimeExpression[];
   places: readonly Place[];

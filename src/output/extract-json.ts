@@ -23,10 +23,49 @@ export interface ExtractJson {
   quotes: unknown[];
   events: unknown[];
   attributions: unknown[];
+  /** Opt-in (`--syntax`): sentences and tokens with tags, lemma and dependency (head = token index, null at a root). */
+  syntax?: { sentences: unknown[]; tokens: unknown[] };
   pipeline: string;
 }
 
-export function toExtractJson(doc: SitrepDocument<LayerName>, pipelineVersion: string): ExtractJson {
+export interface ExtractJsonOptions {
+  /** Include the `syntax` projection (every token's tags, lemma, head and relation). */
+  readonly syntax?: boolean;
+}
+
+/** The syntax projection: per token its offsets, tags, lemma, head (a token index, null at a root) and relation. */
+function syntaxJson(doc: SitrepDocument<LayerName>): NonNullable<ExtractJson['syntax']> {
+  const L = doc.layers;
+  return {
+    sentences: L.sentences.map((s) => ({
+      index: s.index,
+      start: s.start,
+      end: s.end,
+      paragraph: s.paragraph,
+    })),
+    tokens: L.tokens.map((t) => {
+      const head = L.syntax?.heads[t.index] ?? -1;
+      return {
+        i: t.index,
+        text: t.text,
+        start: t.start,
+        end: t.end,
+        sentence: t.sentence,
+        upos: t.pos,
+        xpos: t.xpos,
+        lemma: t.lemma,
+        head: head < 0 ? null : head,
+        deprel: L.syntax?.deprels[t.index] ?? null,
+      };
+    }),
+  };
+}
+
+export function toExtractJson(
+  doc: SitrepDocument<LayerName>,
+  pipelineVersion: string,
+  options: ExtractJsonOptions = {},
+): ExtractJson {
   const L = doc.layers;
   return {
     schema: EXTRACT_SCHEMA,
@@ -133,6 +172,7 @@ export function toExtractJson(doc: SitrepDocument<LayerName>, pipelineVersion: s
       by: a.by,
       rule: a.rule,
     })),
+    ...(options.syntax ? { syntax: syntaxJson(doc) } : {}),
     pipeline: pipelineVersion,
   };
 }

@@ -8,6 +8,7 @@ import { createEventsStage } from '../stages/events/index.js';
 import { createPlacesStage } from '../stages/places/index.js';
 import { createQuantitiesStage } from '../stages/quantities/index.js';
 import { createQuotesStage } from '../stages/quotes/index.js';
+import { createSyntaxStage } from '../stages/syntax/index.js';
 import { createTimesStage } from '../stages/times/index.js';
 import { createTokensStage } from '../stages/tokens/index.js';
 import { createDocument, Pipeline } from './pipeline.js';
@@ -18,6 +19,7 @@ let shared: Pipeline | null = null;
 export function defaultPipeline(): Pipeline {
   shared ??= new Pipeline([
     createTokensStage(),
+    createSyntaxStage(),
     createActorsStage(),
     createTimesStage(),
     createPlacesStage(),

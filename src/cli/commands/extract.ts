@@ -17,6 +17,7 @@ import type { CommandResult } from '../main.js';
 
 interface ExtractOptions {
   json?: boolean;
+  syntax?: boolean;
   published?: string;
   title?: string;
   url?: string;
@@ -29,6 +30,7 @@ export function registerExtract(program: Command, result: CommandResult): void {
     .description('extract actors, times, places, quantities, quotes and events from articles (text or HTML)')
     .argument('<files...>', 'article files, or - for standard input')
     .option('--json', 'print the sitrep.extract/1 JSON document (one per line with several files)')
+    .option('--syntax', 'with --json: add every token with its tags, lemma, head and dependency relation')
     .option('--published <date>', 'publication date YYYY-MM-DD (wins over metadata and text)')
     .option('--title <title>', 'article title')
     .option('--url <url>', 'article URL')
@@ -49,7 +51,7 @@ export function registerExtract(program: Command, result: CommandResult): void {
           if (opts.source) Object.assign(meta, { source: opts.source });
           const doc = pipeline.run(createDocument(article.text, meta));
           if (opts.json) {
-            const json = toExtractJson(doc, pipeline.version);
+            const json = toExtractJson(doc, pipeline.version, { syntax: opts.syntax === true });
             process.stdout.write(
               files.length > 1 ? `${JSON.stringify(json)}\n` : `${JSON.stringify(json, null, 2)}\n`,
             );

@@ -1,149 +1,96 @@
 /**
- * The `tokens` stage: sentences and tokens with universal part-of-speech tags, from wink-nlp's
- * English model (chosen for speed: ~400k tokens/s here, see ../shared/STACK.md). Sentences never cross
- * a paragraph break (a blank line or a single-line headline). Character offsets are recovered by
- * walking the text, because wink reports token values, not offsets.
- * Depends on core and the stage contract; never on store, CLI or HTTP.
+ * The `tokens` stage: sentences and words as UD English (EWT) segments them (src/nlp/tokenizer.ts,
+ * linear time on any input), each word tagged with its universal and Penn part of speech and its
+ * lemma by the trained models in data/models (src/nlp/tagger.ts, lemmatizer.ts). Sentences never
+ * cross a paragraph break (a line break: news reduced from HTML puts paragraphs on lines).
+ * wink-nlp's tokenization, which this stage used before, is kept as an eval peer (src/eval/peers/wink-tokens.ts).
+ * Depends on core, the stage contract and the nlp models; never on store, CLI or HTTP.
  */
 
 import type { Sentence, SitrepDocument, Token } from '../../core/types.js';
+import { loadNormalForms } from '../../data/syntax.js';
+import { defaultLemmatizer, type Lemmatizer } from '../../nlp/lemmatizer.js';
+import { defaultTagger, type Tagger } from '../../nlp/tagger.js';
+import { segment } from '../../nlp/tokenizer.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { winkForDocument } from './wink-session.js';
 
 /** Start offsets of paragraphs: blocks separated by a line break. */
 function paragraphStarts(text: string): number[] {
   const starts = [0];
-  const re = /\n\s*/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 
-/** No word is this long; wink's tokenizer is quadratic in the length of one unbroken run. */
-const MAX_RUN = 100;
-
-/**
- * The text with a space put into every unbroken run longer than MAX_RUN characters (base64 blobs,
- * leftover scripts, hostile input), keeping the length, so wink's offsets still fit the real text.
- */
-export function breakLongRuns(text: string): string {
-  if (!/\S{101}/.test(text)) return text;
-  return text.replace(/\S{101,}/g, (run) => {
-    let out = '';
-    for (let i = 0; i < run.length; i += MAX_RUN) {
-      const piece = run.slice(i, i + MAX_RUN);
-      // Never split a surrogate pair: replace the last code unit only when it is not one.
-      const last = piece.charCodeAt(piece.length - 1);
-      const surrogate = last >= 0xd800 && last <= 0xdfff;
-      out += i + MAX_RUN < run.length && !surrogate ? `${piece.slice(0, -1)} ` : piece;
-    }
-    return out;
-  });
+export interface TokenModels {
+  readonly tagger: Tagger;
+  readonly lemmatizer: Lemmatizer;
+  readonly normalForms: ReadonlyMap<string, string>;
 }
 
-export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[] } {
-  const w = winkForDocument();
-  const its = w.its;
-  const forWink = breakLongRuns(text);
-  const doc = w.readDoc(forWink);
-  const values = doc.tokens().out(its.value) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const normal = doc.tokens().out(its.normal) as string[];
-  // biome-ignore lint/suspicious/noExplicitAny: wink's typings omit its.lemma from token outputs.
-  const lemma = doc.tokens().out(its.lemma as any) as string[];
-  const winkSpans = doc.sentences().out(its.span) as unknown as [number, number][];
+function defaultModels(): TokenModels {
+  return { tagger: defaultTagger(), lemmatizer: defaultLemmatizer(), normalForms: loadNormalForms() };
+}
 
-  // Offsets: find each token value at or after the cursor, in the very text wink read (the same
-  // length as ours: breakLongRuns only swaps characters for spaces). wink keeps values verbatim;
-  // should one ever be missing (it has not been seen), it gets zero width at the cursor and is
-  // dropped below.
-  const starts = new Array<number>(values.length);
-  const ends = new Array<number>(values.length);
-  let cursor = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    const at = forWink.indexOf(v, cursor);
-    if (at < 0) {
-      starts[i] = cursor;
-      ends[i] = cursor;
-    } else {
-      starts[i] = at;
-      ends[i] = at + v.length;
-      cursor = at + v.length;
-    }
-  }
+/** The lower-cased form with straight apostrophes, or the spelt-out form of a clitic. */
+function normalOf(form: string, normalForms: ReadonlyMap<string, string>): string {
+  const lower = form.toLowerCase();
+  return normalForms.get(lower) ?? (lower.includes('’') ? lower.replaceAll('’', "'") : lower);
+}
 
+export function tokenize(
+  text: string,
+  models: TokenModels = defaultModels(),
+): { sentences: Sentence[]; tokens: Token[] } {
+  const seg = segment(text);
   const paras = paragraphStarts(text);
-  const paragraphOf = (offset: number): number => {
-    let lo = 0;
-    let hi = paras.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (paras[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-
-  // Split wink's sentences at paragraph breaks.
-  const ranges: [number, number][] = [];
-  for (const [first, last] of winkSpans) {
-    let from = first;
-    for (let i = first + 1; i <= last; i++) {
-      if (paragraphOf(starts[i]!) !== paragraphOf(starts[i - 1]!)) {
-        ranges.push([from, i - 1]);
-        from = i;
-      }
-    }
-    ranges.push([from, last]);
-  }
-
+  let para = 0;
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
-  for (const [rangeFirst, rangeLast] of ranges) {
-    // wink emits line breaks as tokens: they are not words, and sentences are trimmed to words.
-    let first = rangeFirst;
-    let last = rangeLast;
-    const isWord = (i: number) => values[i]!.trim() !== '' && ends[i]! > starts[i]!;
-    while (first <= last && !isWord(first)) first++;
-    while (last >= first && !isWord(last)) last--;
-    if (first > last) continue;
-    const sIndex = sentences.length;
-    const start = starts[first]!;
-    const end = ends[last]!;
-    sentences.push({
-      index: sIndex,
-      start,
-      end,
-      text: text.slice(start, end),
-      paragraph: paragraphOf(start),
-    });
-    for (let i = first; i <= last; i++) {
-      if (!isWord(i)) continue;
-      const next = i + 1 < values.length ? starts[i + 1]! : text.length;
+  const sentenceCount = seg.sentenceStarts.length - 1;
+  for (let s = 0; s < sentenceCount; s++) {
+    const first = seg.sentenceStarts[s]!;
+    const end = seg.sentenceStarts[s + 1]!;
+    if (end <= first) continue;
+    const start = seg.starts[first]!;
+    const stop = seg.ends[end - 1]!;
+    while (para + 1 < paras.length && paras[para + 1]! <= start) para++;
+    const forms: string[] = [];
+    for (let i = first; i < end; i++) forms.push(text.slice(seg.starts[i]!, seg.ends[i]!));
+    const { upos, xpos } = models.tagger.tag(forms);
+    const index = sentences.length;
+    sentences.push({ index, start, end: stop, text: text.slice(start, stop), paragraph: para });
+    for (let k = 0; k < forms.length; k++) {
+      const i = first + k;
+      const form = forms[k]!;
+      const next = i + 1 < seg.starts.length ? seg.starts[i + 1]! : text.length;
       tokens.push({
         index: tokens.length,
-        start: starts[i]!,
-        end: ends[i]!,
-        text: text.slice(starts[i]!, ends[i]!),
-        pos: pos[i]!,
-        normal: normal[i]!,
-        lemma: (lemma[i] ?? normal[i]!).toLowerCase(),
-        sentence: sIndex,
-        spaceAfter: next > ends[i]!,
+        start: seg.starts[i]!,
+        end: seg.ends[i]!,
+        text: form,
+        pos: upos[k]!,
+        xpos: xpos[k]!,
+        normal: normalOf(form, models.normalForms),
+        // Lower-cased, proper nouns too: stage rules compare lemmas with lower-case words.
+        lemma: models.lemmatizer.lemma(form, upos[k]!, xpos[k]!).toLowerCase(),
+        sentence: index,
+        spaceAfter: next > seg.ends[i]!,
       });
     }
   }
   return { sentences, tokens };
 }
 
-export function createTokensStage(): Stage<never, 'sentences' | 'tokens'> {
+export function createTokensStage(models?: TokenModels): Stage<never, 'sentences' | 'tokens'> {
+  let loaded = models ?? null;
   return {
     name: 'tokens',
-    version: 1,
+    version: 2,
     requires: [],
     provides: ['sentences', 'tokens'],
     run(doc: SitrepDocument) {
-      return tokenize(doc.text);
+      loaded ??= defaultModels();
+      return tokenize(doc.text, loaded);
     },
   };
 }
