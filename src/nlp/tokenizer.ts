@@ -886,6 +886,22 @@ function isCandidate(text: string, t: number, rule: boolean): boolean {
   return !((isLetter(last) || isDigit(last)) && isLetter(first) && !isUpper(first));
 }
 
+/**
+ * `word. Word`: a lone . ! or ? after a lower-case word, then a capitalised word. The model agrees
+ * with the rules here, and in news these are most boundaries, so it is not asked (speed).
+ */
+function plainSentenceEnd(text: string, t: number): boolean {
+  const p = t - 1;
+  if (p < 1 || ends[p]! - starts[p]! !== 1 || (flags[p]! & SPACE_BEFORE) !== 0) return false;
+  const c = text.charCodeAt(starts[p]!);
+  if (c !== 0x2e && c !== 0x21 && c !== 0x3f) return false;
+  const before = text.charCodeAt(ends[p - 1]! - 1);
+  if (!(before >= 97 && before <= 122) || ends[p - 1]! - starts[p - 1]! < 3) return false;
+  const first = text.charCodeAt(starts[t]!);
+  const second = ends[t]! - starts[t]! > 1 ? text.charCodeAt(starts[t]! + 1) : 0;
+  return first >= 65 && first <= 90 && second >= 97 && second <= 122;
+}
+
 /** What segments sentences: the model's scorer, or null for the rules alone. */
 export type BoundaryScorer = Scorer | null;
 
@@ -898,7 +914,7 @@ function decideSentences(text: string, scorer: BoundaryScorer): Int32Array {
     let start = t === 0 || (flags[t]! & LINE_BEFORE) !== 0;
     if (!start) {
       const rule = ruleBoundary(text, t);
-      if (scorer === null) start = rule;
+      if (scorer === null || (rule && plainSentenceEnd(text, t))) start = rule;
       else if (isCandidate(text, t, rule)) {
         const n = gapFeatures(text, t, rule, t - current, featureBuffer);
         scorer.score(featureBuffer, n, scoreBuffer);
