@@ -38,8 +38,14 @@ function repairStem(stem: string): string {
   if (n < 2) return stem;
   const last = stem[n - 1]!;
   const prev = stem[n - 2]!;
-  // Doubled consonants that English keeps in the base (call, miss, stuff, buzz, add) stay.
-  if (last === prev) return isConsonant(last) && !'lsfzd'.includes(last) ? stem.slice(0, -1) : stem;
+  // Doubled consonants that English keeps in the base (call, miss, stuff, buzz, add) stay, but a
+  // stressed final -el/-ol of a longer verb doubles its l (expelled, controlled, patrolled).
+  if (last === prev) {
+    if (last === 'l' && /[^aeiou][eo]ll$/.test(stem) && /[aeiouy][^aeiouy]+[eo]ll$/.test(stem)) {
+      return stem.slice(0, -1);
+    }
+    return isConsonant(last) && !'lsfzd'.includes(last) ? stem.slice(0, -1) : stem;
+  }
   // Never word-final without an "e" (move, produce, argue, amaze, use, purse).
   if ('vcuzs'.includes(last)) return `${stem}e`;
   if (last === 'g') {
