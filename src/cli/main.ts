@@ -11,6 +11,7 @@ import { registerExport } from './commands/export.js';
 import { registerExtract } from './commands/extract.js';
 import { registerFeeds } from './commands/feeds.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerParse } from './commands/parse.js';
 import { registerQuotes } from './commands/quotes.js';
 import { registerScheduler } from './commands/scheduler.js';
 import { registerServe } from './commands/serve.js';
@@ -32,6 +33,7 @@ export function buildProgram(result: CommandResult): Command {
     .showHelpAfterError();
   registerExtract(program, result);
   registerEval(program, result);
+  registerParse(program, result);
   registerIngest(program, result);
   registerEvents(program, result);
   registerErrors(program, result);

@@ -6,7 +6,9 @@ import { attributionSuite } from './attribution.js';
 import { entitiesSuite } from './entities.js';
 import { cameoSuite } from './events-cameo.js';
 import { ploverSuite } from './events-plover.js';
+import { parseSuite } from './parse.js';
 import { placesSuite } from './places.js';
+import { posSuite } from './pos.js';
 import { seedSuite } from './seed.js';
 import { timesSuite } from './times.js';
 
@@ -18,6 +20,8 @@ export const SUITES: readonly EvalSuite[] = [
   attributionSuite,
   ploverSuite,
   cameoSuite,
+  posSuite,
+  parseSuite,
 ];
 
 export function findSuite(name: string): EvalSuite | undefined {
