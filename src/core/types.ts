@@ -46,7 +46,7 @@ export interface Token extends Span {
   readonly xpos: string;
   /** Lower-cased form, contractions spelt out (`n't` → `not`, `'re` → `are`, `ca` → `can`). */
   readonly normal: string;
-  /** The lemma, lower-cased (proper nouns too; `sitrep parse --conllu` keeps UD English's case). */
+  /** The lemma as UD English writes it: lower-cased, except proper nouns and `I`, which keep their case. */
   readonly lemma: string;
   readonly sentence: number;
   /** Whitespace follows the token in the text. */

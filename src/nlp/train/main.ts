@@ -7,14 +7,18 @@
  */
 import { pathToFileURL } from 'node:url';
 
-const MODELS = ['tagger', 'parser'] as const;
+// The sentence model first: the tagger and parser read the treebanks' gold words, not its output.
+const MODELS = ['sentences', 'tagger', 'parser'] as const;
 type ModelName = (typeof MODELS)[number];
 
 async function trainOne(name: ModelName, args: readonly string[]): Promise<void> {
   const log = (line: string) => process.stderr.write(`[${name}] ${line}\n`);
   const epochs = args.includes('--epochs') ? Number(args[args.indexOf('--epochs') + 1]) : undefined;
   const command = `npm run train -- ${name}${epochs ? ` --epochs ${epochs}` : ''}`;
-  if (name === 'tagger') {
+  if (name === 'sentences') {
+    const { trainSentenceModel } = await import('./sentences.js');
+    trainSentenceModel({ log, ...(epochs ? { epochs } : {}) });
+  } else if (name === 'tagger') {
     const { runTaggerTraining } = await import('./train-tagger.js');
     await runTaggerTraining({ log, ...(epochs ? { epochs } : {}), command });
   } else {

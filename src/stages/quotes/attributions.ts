@@ -323,6 +323,9 @@ export function findAttributions(input: FinderInput): FoundAttribution[] {
       chainStart: tokens[chainStart]!.start,
     };
     const quoteOnly = m.row.kind === 'quote-only';
+    // "Critics call it a “reform”": a present-tense naming verb (tagged VB too when bare) is a habit of speech, not a report of
+    // what someone said ("Biden called the deployment “dangerous”").
+    if (quoteOnly && chainStart === cueFirst && ['VB', 'VBP', 'VBZ'].includes(verbTok.xpos)) return null;
     const needsThat = m.row.kind.endsWith('-that');
 
     // The source before the verb.

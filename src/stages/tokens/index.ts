@@ -14,10 +14,16 @@ import { defaultTagger, type Tagger } from '../../nlp/tagger.js';
 import { segment } from '../../nlp/tokenizer.js';
 import type { Stage } from '../../pipeline/stage.js';
 
-/** Start offsets of paragraphs: blocks separated by a line break. */
+/** Start offsets of paragraphs: blocks separated by a line break (blank lines between count once). */
 function paragraphStarts(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  let i = text.indexOf('\n');
+  while (i >= 0) {
+    let next = i + 1;
+    while (next < text.length && /\s/.test(text[next]!)) next++;
+    starts.push(next);
+    i = text.indexOf('\n', next);
+  }
   return starts;
 }
 
@@ -71,8 +77,7 @@ export function tokenize(
         pos: upos[k]!,
         xpos: xpos[k]!,
         normal: normalOf(form, models.normalForms),
-        // Lower-cased, proper nouns too: stage rules compare lemmas with lower-case words.
-        lemma: models.lemmatizer.lemma(form, upos[k]!, xpos[k]!).toLowerCase(),
+        lemma: models.lemmatizer.lemma(form, upos[k]!, xpos[k]!),
         sentence: index,
         spaceAfter: next > seg.ends[i]!,
       });
