@@ -76,6 +76,7 @@ export function toExtractJson(doc: SitrepDocument<LayerName>, pipelineVersion: s
       lat: p.lat,
       lon: p.lon,
       geonames: p.geonames,
+      precision: p.precision ?? null,
       locative: p.locative ?? null,
       by: p.by,
       rule: p.rule,
