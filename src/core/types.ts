@@ -123,6 +123,8 @@ export interface Place extends Span, Provenance {
   readonly lat: number | null;
   readonly lon: number | null;
   readonly geonames: number | null;
+  /** How precisely the place locates what happened there, as ACLED's `geo_precision`: 1 town, 2 region, 3 country. */
+  readonly precision?: 1 | 2 | 3;
   /**
    * The text uses the name as a location: a locative word before it ("in Russia", "to the Kursk
    * region"), "-based" after it, a region word ("Kursk region") or a place after it and a comma ("Mobile,

@@ -13,6 +13,16 @@ import { parseTsv, readDataFile } from './paths.js';
 
 export type PlaceClass = 'country' | 'admin1' | 'city' | 'region';
 
+/**
+ * How precisely a place locates an event, as ACLED's `geo_precision`: 1 a town, 2 a first-level region
+ * or a news region (Donbas, Gaza Strip), 3 a country.
+ */
+export type PlacePrecision = 1 | 2 | 3;
+
+export function precisionOf(featureClass: PlaceClass): PlacePrecision {
+  return featureClass === 'city' ? 1 : featureClass === 'country' ? 3 : 2;
+}
+
 /** One place of the gazetteer. */
 export interface PlaceEntry {
   readonly name: string;
@@ -155,6 +165,8 @@ export interface PlacesSources {
   readonly countryAliasesTsv: string;
   readonly commonWordsTsv: string;
   readonly cuesTsv: string;
+  /** GeoNames points for countries whose package point is far from it (columns country, lat, lon, geonames); optional. */
+  readonly countryPointsTsv?: string;
   /** Given names and surnames (column `word`); optional. */
   readonly personNamesTsv?: string;
   readonly minPopulation?: number;
@@ -241,18 +253,20 @@ export function buildPlacesData(src: PlacesSources): PlacesData {
   // Countries.
   const alpha2to3 = new Map<string, string>();
   const countryEntry = new Map<string, number>();
+  const points = new Map(parseTsv(src.countryPointsTsv ?? '').map(({ row }) => [row.country!, row]));
   for (const c of src.countries) {
     alpha2to3.set(c.cca2, c.cca3);
     const idx = fixed.length;
     countryEntry.set(c.cca3, idx);
+    const point = points.get(c.cca3);
     fixed.push({
       name: c.names[0]!,
       country: c.cca3,
       admin1: null,
       featureClass: 'country',
-      lat: c.lat,
-      lon: c.lon,
-      geonames: null,
+      lat: point ? Number(point.lat) : c.lat,
+      lon: point ? Number(point.lon) : c.lon,
+      geonames: point?.geonames ? Number(point.geonames) : null,
       population: 0,
     });
     for (const n of c.names) add(byKey, n, idx, 10.5, `countries:${c.cca3}`);
@@ -619,6 +633,7 @@ export function loadPlacesData(): PlacesData {
     countryAliasesTsv: readDataFile('places', 'country-aliases.tsv'),
     commonWordsTsv: readDataFile('places', 'common-words.tsv'),
     cuesTsv: readDataFile('places', 'cues.tsv'),
+    countryPointsTsv: readDataFile('places', 'country-points.tsv'),
     personNamesTsv: readDataFile('places', 'person-names.tsv'),
   });
   return shared;

@@ -115,6 +115,7 @@ export function toExtractJson(
       lat: p.lat,
       lon: p.lon,
       geonames: p.geonames,
+      precision: p.precision ?? null,
       locative: p.locative ?? null,
       by: p.by,
       rule: p.rule,

@@ -156,5 +156,14 @@ describe('ToponymTally (recognition F1, accuracy@161km)', () => {
     assert.equal(m.recognition_f1, 1);
     assert.equal(m.accuracy_161km, 0);
     assert.equal(m.mean_error_km, MAX_ERROR_KM);
+    assert.equal(m.unresolved_share, 1);
+  });
+
+  it('reports the share of recognised toponyms left unresolved', () => {
+    const t = new ToponymTally();
+    const other = { start: 40, end: 45, lat: 10, lon: 10 };
+    t.add([brussels, other], [{ ...brussels, lat: null, lon: null }, other]);
+    assert.equal(t.metrics().unresolved_share, 0.5);
+    assert.equal(t.metrics().accuracy_161km, 0.5);
   });
 });

@@ -26,6 +26,7 @@ export class ToponymTally {
   private readonly exact = emptyCounts();
   private readonly errors: number[] = [];
   private within = 0;
+  private unresolved = 0;
   private goldResolvable = 0;
 
   add(gold: readonly Toponym[], pred: readonly Toponym[], text = '', log?: MissLog): void {
@@ -40,6 +41,7 @@ export class ToponymTally {
       const { lat: glat, lon: glon } = g;
       const { lat: plat, lon: plon } = p;
       if (glat === null || glon === null) continue;
+      if (plat === null || plon === null) this.unresolved++;
       const km = plat === null || plon === null ? MAX_ERROR_KM : haversineKm(glat, glon, plat, plon);
       this.errors.push(km);
       if (km <= ACCURACY_KM) this.within++;
@@ -67,6 +69,8 @@ export class ToponymTally {
       accuracy_161km: accuracy(this.within, this.errors.length),
       accuracy_161km_all: accuracy(this.within, this.goldResolvable),
       mean_error_km: mean(this.errors),
+      // Recognised toponyms (with gold coordinates) left without coordinates, of all recognised ones.
+      unresolved_share: accuracy(this.unresolved, this.errors.length),
       recognition_f1: r.f1,
       recognition_precision: r.precision,
       recognition_recall: r.recall,

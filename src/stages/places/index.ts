@@ -7,7 +7,7 @@
  */
 import { overlaps } from '../../core/span.js';
 import type { Place, SitrepDocument } from '../../core/types.js';
-import { loadPlacesData, type PlacesData } from '../../data/places.js';
+import { loadPlacesData, type PlacesData, precisionOf } from '../../data/places.js';
 import { type Stage, stageTag } from '../../pipeline/stage.js';
 import { findPlaces } from './find.js';
 import { resolvePlaces } from './resolve.js';
@@ -64,6 +64,7 @@ export function createPlacesStage(
           lat: e.lat,
           lon: e.lon,
           geonames: e.geonames,
+          precision: precisionOf(e.featureClass),
           locative,
           by,
           rule: name.rule,
