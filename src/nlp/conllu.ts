@@ -120,18 +120,9 @@ export function formatConlluSentence(sentence: ConlluSentence): string {
     const r = rangeAt.get(w.id);
     if (r) lines.push([`${r.first}-${r.last}`, r.form, '_', '_', '_', '_', '_', '_', '_', r.misc].join('\t'));
     lines.push(
-      [
-        String(w.id),
-        w.form,
-        w.lemma,
-        w.upos,
-        w.xpos,
-        w.feats,
-        String(w.head),
-        w.deprel,
-        w.deps,
-        w.misc,
-      ].join('\t'),
+      [String(w.id), w.form, w.lemma, w.upos, w.xpos, w.feats, String(w.head), w.deprel, w.deps, w.misc].join(
+        '\t',
+      ),
     );
   }
   return `${lines.join('\n')}\n\n`;

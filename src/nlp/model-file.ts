@@ -11,7 +11,15 @@ import { FrozenPerceptron } from './perceptron.js';
 
 const MAGIC = 'SITREPM1';
 
-type Typed = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
+type Typed =
+  | Uint8Array
+  | Int8Array
+  | Uint16Array
+  | Int16Array
+  | Uint32Array
+  | Int32Array
+  | Float32Array
+  | Float64Array;
 
 const CONSTRUCTORS = {
   Uint8Array,
@@ -85,7 +93,11 @@ export function decodeModel<H>(bytes: Uint8Array, source = 'model'): ModelConten
   return { header: parsed.header, arrays };
 }
 
-export function writeModelFile<H>(path: string, header: H, arrays: Record<string, Typed>): { bytes: number; sha256: string } {
+export function writeModelFile<H>(
+  path: string,
+  header: H,
+  arrays: Record<string, Typed>,
+): { bytes: number; sha256: string } {
   const bytes = encodeModel(header, arrays);
   writeFileSync(path, bytes);
   return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
@@ -108,7 +120,11 @@ export function perceptronArrays(prefix: string, model: FrozenPerceptron): Recor
 }
 
 /** The frozen perceptron stored under `prefix.` by `perceptronArrays`. */
-export function perceptronFrom(prefix: string, classes: number, arrays: Readonly<Record<string, Typed>>): FrozenPerceptron {
+export function perceptronFrom(
+  prefix: string,
+  classes: number,
+  arrays: Readonly<Record<string, Typed>>,
+): FrozenPerceptron {
   const get = <T extends Typed>(name: string): T => {
     const a = arrays[`${prefix}.${name}`];
     if (!a) throw new Error(`model has no array ${prefix}.${name}`);

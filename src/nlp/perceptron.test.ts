@@ -9,7 +9,10 @@ function toyData(): { feats: Uint32Array; label: number }[] {
   const out: { feats: Uint32Array; label: number }[] = [];
   for (let i = 0; i < 60; i++) {
     const label = i % 3;
-    out.push({ feats: Uint32Array.from([hashString(words[label]!), hashString(`noise${i % 7}`), mix(1, 2)]), label });
+    out.push({
+      feats: Uint32Array.from([hashString(words[label]!), hashString(`noise${i % 7}`), mix(1, 2)]),
+      label,
+    });
   }
   return out;
 }
@@ -53,5 +56,8 @@ test('hashes are stable across runs and order-sensitive', () => {
 });
 
 test('a file that is not a model is refused by name', () => {
-  assert.throws(() => decodeModel(Buffer.from('not a model at all'), 'x.bin'), /x\.bin: not a Sitrep model file/);
+  assert.throws(
+    () => decodeModel(Buffer.from('not a model at all'), 'x.bin'),
+    /x\.bin: not a Sitrep model file/,
+  );
 });

@@ -14,13 +14,7 @@ import { type ConlluSentence, parseConllu } from '../conllu.js';
 import { type Lemmatizer, trainLemmatizer } from '../lemmatizer.js';
 import { sha256File } from '../model-file.js';
 import { argmax, PerceptronTrainer } from '../perceptron.js';
-import {
-  MAX_FEATURES,
-  makeLexicon,
-  SentenceFeatures,
-  Tagger,
-  type TaggerLexicon,
-} from '../tagger.js';
+import { MAX_FEATURES, makeLexicon, SentenceFeatures, Tagger, type TaggerLexicon } from '../tagger.js';
 import { MODELS_DIR, recordModel, UD_EWT } from './manifest.js';
 
 /** mulberry32: a tiny seeded PRNG, enough for a reproducible shuffle. */
