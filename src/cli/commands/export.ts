@@ -7,7 +7,7 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { SitrepError } from '../../core/errors.js';
-import { openStore } from '../../store/open-store.js';
+import { openExistingStore } from '../../store/open-store.js';
 import type { StoryView } from '../../store/store.js';
 import { csvLine, STORY_CSV_COLUMNS, storyCsvRow, storyJson } from '../../store/story-json.js';
 import type { CommandResult } from '../main.js';
@@ -56,7 +56,7 @@ export function registerExport(program: Command, _result: CommandResult): void {
         );
       }
       const format = opts.format as ExportFormat;
-      const store = await openStore(opts.db);
+      const store = await openExistingStore(opts.db);
       const out = opts.out ? createWriteStream(opts.out) : process.stdout;
       // A reader that stops early (`| head`) is not an error: stop writing quietly.
       let closed = false;
