@@ -8,15 +8,10 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { isValidIsoDate } from '../../core/dates.js';
 import { SitrepError } from '../../core/errors.js';
-import { createExecutor } from '../../ingest/executor.js';
 import { type FieldMap, parseFieldOptions } from '../../ingest/fields.js';
-import { ingest } from '../../ingest/ingest.js';
-import { createProgress } from '../../ingest/progress.js';
-import { countArticles, type InputFormat, readSources } from '../../ingest/sources.js';
-import { openStore } from '../../store/open-store.js';
+import type { InputFormat } from '../../ingest/sources.js';
 import { EXIT_INPUT_ERRORS } from '../exit-codes.js';
 import type { CommandResult } from '../main.js';
-import { ingestToQueue } from './ingest-queue.js';
 
 const FORMATS: readonly InputFormat[] = ['auto', 'text', 'html', 'jsonl', 'rss'];
 export const EXIT_INTERRUPTED = 130;
@@ -84,6 +79,12 @@ export function registerIngest(program: Command, result: CommandResult): void {
       "with --queue: the job queue's schema (default pgboss, or $SITREP_QUEUE_SCHEMA)",
     )
     .action(async (inputs: string[], opts: IngestOptions) => {
+      const { createExecutor } = await import('../../ingest/executor.js');
+      const { ingest } = await import('../../ingest/ingest.js');
+      const { createProgress } = await import('../../ingest/progress.js');
+      const { countArticles, readSources } = await import('../../ingest/sources.js');
+      const { openStore } = await import('../../store/open-store.js');
+      const { ingestToQueue } = await import('./ingest-queue.js');
       if (!FORMATS.includes(opts.format as InputFormat)) {
         throw new SitrepError(
           'BAD_ARGUMENT',
