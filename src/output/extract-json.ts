@@ -6,30 +6,27 @@ import type { LayerName, SitrepDocument } from '../core/types.js';
 
 export const EXTRACT_SCHEMA = 'sitrep.extract/1';
 
-export interface ExtractJson {
-  schema: typeof EXTRACT_SCHEMA;
-  document: {
-    id: string;
-    title: string | null;
-    published: string | null;
-    source: string | null;
-    url: string | null;
-    language: string;
-  };
-  actors: unknown[];
-  times: unknown[];
-  places: unknown[];
-  quantities: unknown[];
-  quotes: unknown[];
-  events: unknown[];
-  attributions: unknown[];
-  pipeline: string;
-}
+/**
+ * The sitrep.extract/1 document, typed layer by layer: the type is what ./extract-json.ts writes, so
+ * the two cannot drift apart (../shared/spec/extract-json.md describes the fields).
+ */
+export type ExtractJson = ReturnType<typeof extractJson>;
+export type ExtractActor = ExtractJson['actors'][number];
+export type ExtractTime = ExtractJson['times'][number];
+export type ExtractPlace = ExtractJson['places'][number];
+export type ExtractQuantity = ExtractJson['quantities'][number];
+export type ExtractQuote = ExtractJson['quotes'][number];
+export type ExtractEvent = ExtractJson['events'][number];
+export type ExtractAttribution = ExtractJson['attributions'][number];
 
 export function toExtractJson(doc: SitrepDocument<LayerName>, pipelineVersion: string): ExtractJson {
+  return extractJson(doc, pipelineVersion);
+}
+
+function extractJson(doc: SitrepDocument<LayerName>, pipelineVersion: string) {
   const L = doc.layers;
   return {
-    schema: EXTRACT_SCHEMA,
+    schema: EXTRACT_SCHEMA as typeof EXTRACT_SCHEMA,
     document: {
       id: doc.id,
       title: doc.meta.title,
