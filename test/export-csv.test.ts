@@ -28,10 +28,10 @@ const PUTIN: ActorSpec = {
 };
 
 /** Rows as Python's csv.DictReader reads the file, keyed by header. */
-function pythonCsv(file: string): Record<string, string>[] {
+function pythonCsv(file: string, delimiter = ','): Record<string, string>[] {
   const script =
-    'import csv, json, sys\nprint(json.dumps(list(csv.DictReader(open(sys.argv[1], newline="")))))';
-  const r = spawnSync('python3', ['-c', script, file], { encoding: 'utf8' });
+    'import csv, json, sys\nprint(json.dumps(list(csv.DictReader(open(sys.argv[1], newline=""), delimiter=sys.argv[2]))))';
+  const r = spawnSync('python3', ['-c', script, file, delimiter], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout) as Record<string, string>[];
 }
@@ -114,5 +114,47 @@ describe('events CSV (read back by Python csv)', () => {
     assert.equal(talk.fatalities, '');
     assert.equal(talk.date_precision, 'publication');
     assert.equal(talk.evidence, 'Vladimir Putin said, "We could talk."');
+  });
+
+  it('GDELT 2.0 event TSV: its 61 columns in its order, read back as tab-separated', () => {
+    const out = path.join(db, 'events.tsv');
+    const r = spawnSync(process.execPath, [bin, 'export', '--db', db, '--format', 'gdelt', '--out', out], {
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const rows = pythonCsv(out, '\t');
+    assert.equal(rows.length, 2);
+    const cols = Object.keys(rows[0]!);
+    assert.equal(cols.length, 61);
+    assert.deepEqual(cols.slice(0, 6), [
+      'GLOBALEVENTID',
+      'SQLDATE',
+      'MonthYear',
+      'Year',
+      'FractionDate',
+      'Actor1Code',
+    ]);
+    assert.deepEqual(cols.slice(25, 35), [
+      'IsRootEvent',
+      'EventCode',
+      'EventBaseCode',
+      'EventRootCode',
+      'QuadClass',
+      'GoldsteinScale',
+      'NumMentions',
+      'NumSources',
+      'NumArticles',
+      'AvgTone',
+    ]);
+    assert.deepEqual(cols.slice(-2), ['DATEADDED', 'SOURCEURL']);
+    const fight = rows.find((x) => x.EventCode === '190')!;
+    assert.equal(fight.SQLDATE, '20241028');
+    assert.equal(fight.Actor1Code, 'RUS');
+    assert.equal(fight.Actor2Code, 'UKR');
+    assert.equal(fight.EventRootCode, '19');
+    assert.equal(fight.QuadClass, '4');
+    assert.equal(fight.GoldsteinScale, '-10.0');
+    assert.equal(fight.ActionGeo_FullName, 'Kyiv');
+    assert.equal(fight.ActionGeo_Lat, '50.45');
   });
 });
