@@ -62,7 +62,7 @@ export function registerEval(program: Command, result: CommandResult): void {
     .action(async (suite: string, opts: EvalCliOptions) => {
       const { formatMisses, formatResult, formatSummary } = await import('../../eval/format.js');
       const { renderQualityMarkdown } = await import('../../eval/quality-markdown.js');
-      const { resultJson, runEval, suiteNames, suitesFor } = await import('../../eval/run-eval.js');
+      const { resultJson, runEval, suitesFor } = await import('../../eval/run-eval.js');
       const { defaultPipeline } = await import('../../pipeline/default.js');
       try {
         if (!SPLITS.includes(opts.split as Split)) {
