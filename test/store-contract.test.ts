@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { ingest } from '../src/ingest/ingest.js';
 import { mergeEvents } from '../src/merge/merge.js';
 import { loadMergeRules } from '../src/merge/rules.js';
 import { runMerge } from '../src/merge/run-merge.js';
@@ -16,7 +17,7 @@ import { toDocumentRows } from '../src/store/rows.js';
 import type { SqlStore } from '../src/store/sql-store.js';
 import { storyJson } from '../src/store/story-json.js';
 import { runPg, schemaUrl } from './pg-test-db.js';
-import { fixtureDoc, KREMLIN, PENTAGON, PRK, RUS, UKR, USA } from './store-fixtures.js';
+import { fakeExecutor, fixtureDoc, KREMLIN, PENTAGON, PRK, RUS, UKR, USA } from './store-fixtures.js';
 
 const AT = '2024-10-29T12:00:00.000Z';
 
@@ -348,6 +349,46 @@ function contract(
       assert.equal(await store.replaceStories(mergeEvents(eventsA, rules), afterWrite), false);
       assert.equal((await store.counts()).stories, withLate);
       assert.equal((await store.events({ outlet: 'Delta' })).length, 1, "B's stories hold the late write");
+    });
+
+    it('ingest --update re-reads metadata and re-extracts a stored article without duplicating it', async () => {
+      const text = 'Russia and Ukraine held talks in Istanbul on the grain corridor.';
+      const sources = (meta: { published: string | null; source: string }) =>
+        (async function* () {
+          yield { ok: true as const, article: { key: 'talks.txt', text, meta } };
+        })();
+      const first = await ingest(store, sources({ published: null, source: 'Old Name' }), fakeExecutor(), {
+        now: () => new Date(AT),
+      });
+      assert.equal(first.counts.stored, 1);
+      const before = await store.counts();
+      const skipped = await ingest(
+        store,
+        sources({ published: '2024-10-28', source: 'Wire' }),
+        fakeExecutor(),
+        {
+          now: () => new Date(AT),
+        },
+      );
+      assert.equal(skipped.counts.skipped, 1, 'without --update a stored article is skipped');
+      const updated = await ingest(
+        store,
+        sources({ published: '2024-10-28', source: 'Wire' }),
+        fakeExecutor(),
+        { now: () => new Date(AT), update: true },
+      );
+      assert.equal(updated.counts.updated, 1);
+      assert.equal(updated.counts.stored, 1);
+      const after = await store.counts();
+      assert.equal(after.documents, before.documents);
+      assert.equal(after.events, before.events);
+      const stories = await store.events({ outlet: 'Wire' });
+      assert.equal(stories.length, 1, 'the re-read outlet reaches the merged stories');
+      assert.equal((await store.events({ outlet: 'Old Name' })).length, 0);
+      const [doc] = stories[0]!.mentions;
+      const view = await store.documentView(doc!.event.doc_id);
+      assert.equal(view?.document.published, '2024-10-28');
+      assert.equal(view?.document.outlet, 'Wire');
     });
   });
 }

@@ -6,6 +6,7 @@ import type {
   Actor,
   EventRecord,
   LayerName,
+  Place,
   Quantity,
   SitrepDocument,
   TimeExpression,
@@ -20,6 +21,8 @@ export interface ActorSpec {
   code: string | null;
   country?: string | null;
   kind?: Actor['kind'];
+  /** CAMEO actor code (a person's RUSGOV). */
+  cameo?: string | null;
 }
 
 export interface EventSpec {
@@ -31,6 +34,17 @@ export interface EventSpec {
   evidence: string;
   speaker?: ActorSpec;
   polarity?: EventRecord['polarity'];
+  certainty?: EventRecord['certainty'];
+  /** A place named in the text (`text` must occur in it). */
+  place?: {
+    text: string;
+    name: string;
+    country: string;
+    admin1?: string | null;
+    feature?: Place['featureClass'];
+    lat: number;
+    lon: number;
+  };
   quantity?: { text: string; value: number; unit: string; approximate: boolean; qualifier: string | null };
   time?: { text: string; from: string; to: string };
 }
@@ -72,7 +86,7 @@ export function fixtureDoc(opts: {
       name: spec.name,
       kind: spec.kind ?? 'country',
       code: spec.code,
-      cameo: null,
+      cameo: spec.cameo ?? null,
       country: spec.country ?? null,
       roles: [],
       aliases: [],
@@ -87,6 +101,7 @@ export function fixtureDoc(opts: {
     return a.id;
   };
   const times: TimeExpression[] = [];
+  const places: Place[] = [];
   const quantities: Quantity[] = [];
   const span = (s: string) => {
     const start = text.indexOf(s);
@@ -115,6 +130,21 @@ export function fixtureDoc(opts: {
       const { text: qt, ...rest } = e.quantity;
       quantities.push({ id: quantity, ...span(qt), ...rest, by, rule: 'fixture' });
     }
+    let place: string | null = null;
+    if (e.place) {
+      place = `p${places.length + 1}`;
+      const { text: pt, feature, admin1, ...rest } = e.place;
+      places.push({
+        id: place,
+        ...span(pt),
+        ...rest,
+        admin1: admin1 ?? null,
+        featureClass: feature ?? 'city',
+        geonames: null,
+        by,
+        rule: 'fixture',
+      });
+    }
     const ev = span(e.evidence);
     return {
       id: `e${i + 1}`,
@@ -124,12 +154,12 @@ export function fixtureDoc(opts: {
       source: actorId(e.source),
       target: actorId(e.target),
       time,
-      place: null,
+      place,
       quantity,
       attribution: e.speaker
         ? { speaker: actorId(e.speaker), verb: 'say', start: ev.start, end: ev.end }
         : null,
-      certainty: 'asserted',
+      certainty: e.certainty ?? 'asserted',
       polarity: e.polarity ?? 'positive',
       evidence: ev,
       alsoEvidence: [],
@@ -153,7 +183,7 @@ export function fixtureDoc(opts: {
       syntax: { heads: [], deprels: [] },
       actors,
       times,
-      places: [],
+      places,
       quantities,
       quotes,
       attributions: [],

@@ -25,7 +25,7 @@ export interface DocumentMeta {
   /** Publication date (YYYY-MM-DD), the reference for every relative time expression. */
   readonly published: string | null;
   /** Where `published` came from: metadata, the text, the command line, or nowhere. */
-  readonly publishedFrom: 'cli' | 'metadata' | 'text' | null;
+  readonly publishedFrom: 'cli' | 'metadata' | 'filename' | 'text' | null;
   readonly source: string | null;
   readonly url: string | null;
   readonly language: string;

@@ -1,9 +1,11 @@
 /**
  * Maps a JSON record (one line of a JSONL corpus) to article text and metadata. `--field
  * body=content_original` names the record key for one of our fields; without it, the usual keys are
- * tried in order. Imports core and the input helpers only.
+ * tried in order (data/ingest/field-aliases.tsv). Imports core, the data reader and the input helpers.
  */
+import { SitrepError } from '../core/errors.js';
 import type { DocumentMeta } from '../core/types.js';
+import { parseTsv, readDataFile } from '../data/paths.js';
 import { isoDateFromMetadata } from '../input/published-date.js';
 
 export type ArticleField = 'body' | 'title' | 'published' | 'url' | 'outlet';
@@ -23,20 +25,38 @@ const SYNONYMS: Record<string, ArticleField> = {
   source: 'outlet',
 };
 
-/** Record keys tried, in order, when no `--field` names one. */
-export const DEFAULT_KEYS: Readonly<Record<ArticleField, readonly string[]>> = {
-  body: ['text', 'body', 'content', 'article', 'content_original', 'story'],
-  title: ['title', 'headline'],
-  published: ['published', 'date', 'pubDate', 'published_at', 'publishedAt', 'datetime'],
-  url: ['url', 'link', 'href'],
-  outlet: ['source', 'outlet', 'publisher', 'site', 'source_name'],
-};
+const ARTICLE_FIELDS: readonly ArticleField[] = ['body', 'title', 'published', 'url', 'outlet'];
+
+/**
+ * Record keys tried, in order, when no `--field` names one: data/ingest/field-aliases.tsv (the key
+ * names of GDELT, ACLED and news-API exports), read once on first use.
+ */
+let defaultKeys: FieldMap | null = null;
+export function defaultFieldKeys(): FieldMap {
+  if (defaultKeys) return defaultKeys;
+  const map: Record<ArticleField, string[]> = { body: [], title: [], published: [], url: [], outlet: [] };
+  for (const { line, row } of parseTsv(readDataFile('ingest', 'field-aliases.tsv'))) {
+    const field = row.field as ArticleField;
+    if (!ARTICLE_FIELDS.includes(field) || !row.key) {
+      throw new SitrepError(
+        'DATA_MISSING',
+        `data/ingest/field-aliases.tsv:${line}: unknown field ${row.field}`,
+      );
+    }
+    map[field].push(row.key);
+  }
+  defaultKeys = Object.freeze(map);
+  return defaultKeys;
+}
 
 export type FieldMap = Readonly<Record<ArticleField, readonly string[]>>;
 
+/** The keys of data/ingest/field-aliases.tsv (a small file: read when this module loads). */
+export const DEFAULT_KEYS: FieldMap = defaultFieldKeys();
+
 /** Parses `--field ours=theirs` options into the keys to try; returns an error message for a bad one. */
 export function parseFieldOptions(options: readonly string[]): FieldMap | string {
-  const map: Record<ArticleField, readonly string[]> = { ...DEFAULT_KEYS };
+  const map: Record<ArticleField, readonly string[]> = { ...defaultFieldKeys() };
   for (const opt of options) {
     const m = /^([A-Za-z_]+)=(.+)$/.exec(opt);
     const ours = m ? SYNONYMS[m[1]!.toLowerCase()] : undefined;
@@ -48,9 +68,20 @@ export function parseFieldOptions(options: readonly string[]): FieldMap | string
   return map;
 }
 
+/** The value at `key`; a dotted key (`source.name`) reads nested objects when no flat key has the dots. */
+function valueAt(record: Record<string, unknown>, key: string): unknown {
+  if (key in record || !key.includes('.')) return record[key];
+  let v: unknown = record;
+  for (const part of key.split('.')) {
+    if (!v || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}
+
 function pick(record: Record<string, unknown>, keys: readonly string[]): string | null {
   for (const k of keys) {
-    const v = record[k];
+    const v = valueAt(record, k);
     if (typeof v === 'string' && v.trim() !== '') return v;
     if (typeof v === 'number') return String(v);
     // Feeds exported as JSON often nest: {"source": {"name": "..."}}.
@@ -61,14 +92,23 @@ function pick(record: Record<string, unknown>, keys: readonly string[]): string 
   return null;
 }
 
+/** The first of `keys` whose value reads as a date (a key holding "unknown" does not hide a later one). */
+function pickDate(record: Record<string, unknown>, keys: readonly string[]): string | null {
+  for (const k of keys) {
+    const raw = pick(record, [k]);
+    const date = raw ? isoDateFromMetadata(raw) : null;
+    if (date) return date;
+  }
+  return null;
+}
+
 export interface MappedRecord {
   readonly text: string | null;
   readonly meta: Partial<DocumentMeta>;
 }
 
 export function mapRecord(record: Record<string, unknown>, fields: FieldMap): MappedRecord {
-  const rawDate = pick(record, fields.published);
-  const published = rawDate ? isoDateFromMetadata(rawDate) : null;
+  const published = pickDate(record, fields.published);
   const meta: Partial<DocumentMeta> = {
     title: pick(record, fields.title)?.trim() ?? null,
     url: pick(record, fields.url)?.trim() ?? null,

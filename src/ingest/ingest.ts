@@ -28,6 +28,10 @@ export interface IngestCounts {
   skipped: number;
   errors: number;
   events: number;
+  /** Stored articles extracted again with `update` (counted in `stored` too). */
+  updated: number;
+  /** Articles stored without a publication date (none in metadata, file name or text). */
+  undated: number;
 }
 
 export interface IngestOptions {
@@ -39,6 +43,12 @@ export interface IngestOptions {
   readonly onProgress?: (c: Readonly<IngestCounts>) => void;
   /** Set to stop reading new articles (Ctrl-C): what is in flight is finished and written. */
   readonly signal?: AbortSignal;
+  /**
+   * Extract and write articles already stored by this extraction version too (`--update`): their
+   * metadata (date, outlet, title) is read again. The document id is the text's hash, so an
+   * article replaces its earlier rows and nothing is duplicated.
+   */
+  readonly update?: boolean;
   /** Clock, injected for tests. */
   readonly now?: () => Date;
 }
@@ -63,7 +73,15 @@ export async function ingest(
   const batchSize = opts.batch ?? 64;
   const flushMs = opts.flushMs ?? 1000;
   const t0 = performance.now();
-  const counts: IngestCounts = { read: 0, stored: 0, skipped: 0, errors: 0, events: 0 };
+  const counts: IngestCounts = {
+    read: 0,
+    stored: 0,
+    skipped: 0,
+    errors: 0,
+    events: 0,
+    updated: 0,
+    undated: 0,
+  };
   const version = await executor.version();
   const maxInFlight = executor.threads * 4;
 
@@ -95,6 +113,7 @@ export async function ingest(
         storeMs += performance.now() - w0;
         counts.stored += d.length;
         counts.events += d.reduce((n, x) => n + x.events.length, 0);
+        counts.undated += d.reduce((n, x) => n + (x.document.published === null ? 1 : 0), 0);
         opts.onProgress?.(counts);
       } catch (err) {
         // A failing store (disk full, server gone) must stop the run: nothing would be kept.
@@ -149,10 +168,12 @@ export async function ingest(
     const ids = batch.map((a) => documentId(a.text));
     const stored = await store.storedVersions(ids);
     for (let i = 0; i < batch.length; i++) {
-      if (stored.get(ids[i]!) === version) {
+      const storedVersion = stored.get(ids[i]!);
+      if (storedVersion === version && !opts.update) {
         counts.skipped++;
         continue;
       }
+      if (storedVersion !== undefined && opts.update) counts.updated++;
       await submit(batch[i]!);
     }
     opts.onProgress?.(counts);

@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { parseFeed } from 'feedsmith';
 import { SitrepError } from '../core/errors.js';
 import type { DocumentMeta } from '../core/types.js';
-import { isoDateFromMetadata } from '../input/published-date.js';
+import { dateFromFileName, isoDateFromMetadata } from '../input/published-date.js';
 import {
   articleFromText,
   decodeText,
@@ -34,6 +34,10 @@ export type SourceItem = { ok: true; article: RawArticle } | { ok: false; key: s
 export interface SourceOptions {
   readonly format: InputFormat;
   readonly fields: FieldMap;
+  /** `--published`: the publication date (YYYY-MM-DD) of every article read, over any other. */
+  readonly published?: string;
+  /** `--outlet`: the outlet of every article read, over any other. */
+  readonly outlet?: string;
   /** Injected for tests; defaults to the global fetch. */
   readonly fetch?: typeof fetch;
 }
@@ -291,14 +295,39 @@ async function* fromFile(file: string, opts: SourceOptions): AsyncGenerator<Sour
       return;
     }
     const a = await readArticle(file, { format: format === 'auto' ? 'auto' : format });
-    yield { ok: true, article: { key: file, text: a.text, meta: a.meta } };
+    yield { ok: true, article: { key: file, text: a.text, meta: withFileNameDate(file, a.meta) } };
   } catch (error) {
     yield { ok: false, key: file, error };
   }
 }
 
+/**
+ * A date at the start of the file name (`2024-10-28-foo.txt`) dates the article unless its own
+ * metadata did: whoever named the file knew the day, while a date read from the text is a guess.
+ */
+function withFileNameDate(file: string, meta: Partial<DocumentMeta>): Partial<DocumentMeta> {
+  if (meta.publishedFrom === 'metadata') return meta;
+  const date = dateFromFileName(path.basename(file));
+  return date ? { ...meta, published: date, publishedFrom: 'filename' } : meta;
+}
+
+/** `--published` and `--outlet` given on the command line win over what each article says. */
+function withCommandLineMeta(item: SourceItem, opts: SourceOptions): SourceItem {
+  if (!item.ok || (opts.published === undefined && opts.outlet === undefined)) return item;
+  const meta: Partial<DocumentMeta> = {
+    ...item.article.meta,
+    ...(opts.published !== undefined ? { published: opts.published, publishedFrom: 'cli' as const } : {}),
+    ...(opts.outlet !== undefined ? { source: opts.outlet } : {}),
+  };
+  return { ok: true, article: { ...item.article, meta } };
+}
+
 /** Every article of every argument, in argument order. */
 export async function* readSources(args: readonly string[], opts: SourceOptions): AsyncGenerator<SourceItem> {
+  for await (const item of readAll(args, opts)) yield withCommandLineMeta(item, opts);
+}
+
+async function* readAll(args: readonly string[], opts: SourceOptions): AsyncGenerator<SourceItem> {
   for (const arg of args) {
     if (arg === '-' && opts.format === 'jsonl') {
       // Stream a JSONL corpus piped in: it may be far larger than one article's size limit.

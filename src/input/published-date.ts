@@ -38,14 +38,16 @@ function iso(y: number, m: number, d: number): string | null {
 }
 
 /**
- * A metadata date ("2024-10-28T14:03:00Z", "2024-10-28", "Mon, 28 Oct 2024 14:03:00 GMT") as the
+ * A metadata date ("2024-10-28T14:03:00Z", "2024-10-28", "20241028T140300Z", "20241028140300",
+ * "Mon, 28 Oct 2024 14:03:00 GMT") as the
  * calendar date the publisher wrote: the date part as given, not shifted to UTC.
  */
 export function isoDateFromMetadata(raw: string): string | null {
   const s = raw.trim();
   const isoMatch = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
   if (isoMatch) return iso(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]));
-  const compact = /^(\d{4})(\d{2})(\d{2})(?:T|$)/.exec(s);
+  // GDELT writes 20220301T120000Z (DOC API), 20220301120000 (events DATEADDED, GKG DATE), 20220301.
+  const compact = /^(\d{4})(\d{2})(\d{2})(?:T|\d{4}(?:\d{2})?$|$)/.exec(s);
   if (compact) return iso(Number(compact[1]), Number(compact[2]), Number(compact[3]));
   return dateInText(s, s.length)?.date ?? null;
 }
@@ -55,6 +57,18 @@ const MONTH_RE =
 const MDY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE},?\\s+(\\d{4})\\b`, 'i');
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+
+/**
+ * The date a file name starts with: `2024-10-28-foo.txt`, `20241028_foo.txt`, GDELT-style
+ * `20241028T100000Z_GB_...`. Only at the start, so an id or a number inside the name is not read.
+ */
+export function dateFromFileName(name: string): string | null {
+  const dashed = /^(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(name);
+  if (dashed) return iso(Number(dashed[1]), Number(dashed[2]), Number(dashed[3]));
+  const compact = /^(\d{4})(\d{2})(\d{2})(?:T\d{4,6}Z?)?(?=[_\-. ]|$)/.exec(name);
+  if (compact) return iso(Number(compact[1]), Number(compact[2]), Number(compact[3]));
+  return null;
+}
 
 /** The first full calendar date within the first `window` characters of the text, with where it is. */
 export function dateInText(text: string, window = 600): { date: string; start: number; end: number } | null {

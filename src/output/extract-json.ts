@@ -6,35 +6,13 @@ import type { LayerName, SitrepDocument } from '../core/types.js';
 
 export const EXTRACT_SCHEMA = 'sitrep.extract/1';
 
-export interface ExtractJson {
-  schema: typeof EXTRACT_SCHEMA;
-  document: {
-    id: string;
-    title: string | null;
-    published: string | null;
-    source: string | null;
-    url: string | null;
-    language: string;
-  };
-  actors: unknown[];
-  times: unknown[];
-  places: unknown[];
-  quantities: unknown[];
-  quotes: unknown[];
-  events: unknown[];
-  attributions: unknown[];
-  /** Opt-in (`--syntax`): sentences and tokens with tags, lemma and dependency (head = token index, null at a root). */
-  syntax?: { sentences: unknown[]; tokens: unknown[] };
-  pipeline: string;
-}
-
 export interface ExtractJsonOptions {
   /** Include the `syntax` projection (every token's tags, lemma, head and relation). */
   readonly syntax?: boolean;
 }
 
 /** The syntax projection: per token its offsets, tags, lemma, head (a token index, null at a root) and relation. */
-function syntaxJson(doc: SitrepDocument<LayerName>): NonNullable<ExtractJson['syntax']> {
+function syntaxJson(doc: SitrepDocument<LayerName>) {
   const L = doc.layers;
   return {
     sentences: L.sentences.map((s) => ({
@@ -61,14 +39,36 @@ function syntaxJson(doc: SitrepDocument<LayerName>): NonNullable<ExtractJson['sy
   };
 }
 
+/**
+ * The sitrep.extract/1 document, typed layer by layer: the type is what ./extract-json.ts writes, so
+ * the two cannot drift apart (../shared/spec/extract-json.md describes the fields).
+ */
+export type ExtractJson = ReturnType<typeof extractJson> & { syntax?: ReturnType<typeof syntaxJson> };
+export type ExtractActor = ExtractJson['actors'][number];
+export type ExtractTime = ExtractJson['times'][number];
+export type ExtractPlace = ExtractJson['places'][number];
+export type ExtractQuantity = ExtractJson['quantities'][number];
+export type ExtractQuote = ExtractJson['quotes'][number];
+export type ExtractEvent = ExtractJson['events'][number];
+export type ExtractAttribution = ExtractJson['attributions'][number];
+export type ExtractSyntax = NonNullable<ExtractJson['syntax']>;
+
 export function toExtractJson(
   doc: SitrepDocument<LayerName>,
   pipelineVersion: string,
   options: ExtractJsonOptions = {},
 ): ExtractJson {
+  const json = extractJson(doc, pipelineVersion);
+  if (!options.syntax) return json;
+  // `syntax` goes before `pipeline`, like every other layer.
+  const { pipeline, ...layers } = json;
+  return { ...layers, syntax: syntaxJson(doc), pipeline };
+}
+
+function extractJson(doc: SitrepDocument<LayerName>, pipelineVersion: string) {
   const L = doc.layers;
   return {
-    schema: EXTRACT_SCHEMA,
+    schema: EXTRACT_SCHEMA as typeof EXTRACT_SCHEMA,
     document: {
       id: doc.id,
       title: doc.meta.title,
@@ -173,7 +173,6 @@ export function toExtractJson(
       by: a.by,
       rule: a.rule,
     })),
-    ...(options.syntax ? { syntax: syntaxJson(doc) } : {}),
     pipeline: pipelineVersion,
   };
 }

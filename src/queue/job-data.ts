@@ -25,7 +25,7 @@ const articleJobSchema = z.object({
           .regex(/^\d{4}-\d{2}-\d{2}$/)
           .nullable()
           .optional(),
-        publishedFrom: z.enum(['cli', 'metadata', 'text']).nullable().optional(),
+        publishedFrom: z.enum(['cli', 'metadata', 'filename', 'text']).nullable().optional(),
         source: nullableText,
         url: nullableText,
         language: z.string().max(32).optional(),

@@ -17,7 +17,10 @@ import type { ArticleJob, EnqueueResult, JobProducer, RefusedJob } from './jobs.
 
 export const INGEST_QUEUE = 'sitrep-ingest';
 export const MERGE_QUEUE = 'sitrep-merge';
-export const DEFAULT_QUEUE_SCHEMA = 'pgboss';
+
+import { DEFAULT_QUEUE_SCHEMA } from './queue-defaults.js';
+
+export { DEFAULT_QUEUE_SCHEMA };
 
 export interface QueueOptions {
   /** pg-boss's schema (tests use their own; two deployments may share a database). */

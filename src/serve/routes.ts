@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { isSitrepError } from '../core/errors.js';
+import { StoryQueryError, storyFilterFrom } from '../query/story-query.js';
 import { searchWords } from '../store/serve-queries.js';
 import type { EventFilter } from '../store/store.js';
 import { storyJson } from '../store/story-json.js';
@@ -37,19 +38,33 @@ import {
   timelineSeries,
 } from './views.js';
 
-/** The store's filter from the validated query (snake_case on the wire). */
+/**
+ * The store's filter from the validated query (snake_case on the wire), read by the same module as
+ * `sitrep events` (src/query/story-query.ts), so both mean one thing by each word.
+ */
 export function storyFilter(q: z.output<typeof storyFilterQuery>): EventFilter {
-  return {
-    actor: q.actor,
-    cameo: q.cameo,
-    plover: q.plover,
-    from: q.from,
-    to: q.to,
-    place: q.place,
-    outlet: q.outlet,
-    minSources: q.min_sources,
-    contradicted: q.contradicted === undefined ? undefined : q.contradicted === 'true',
-  };
+  try {
+    return storyFilterFrom({
+      actor: q.actor,
+      source: q.source,
+      target: q.target,
+      cameo: q.cameo,
+      plover: q.plover,
+      place: q.place,
+      certainty: q.certainty,
+      polarity: q.polarity,
+      from: q.from,
+      to: q.to,
+      outlet: q.outlet,
+      minSources: q.min_sources,
+      contradicted: q.contradicted === undefined ? undefined : q.contradicted === 'true',
+    });
+  } catch (err) {
+    if (err instanceof StoryQueryError) {
+      throw new HttpError(400, `query parameter ${err.field}: ${err.value}: ${err.reason}`, err.field);
+    }
+    throw err;
+  }
 }
 
 const PAGE = '200: one page: `items`, `next` (cursor or null)';

@@ -35,20 +35,33 @@ const bool = (what: string) => z.enum(['true', 'false']).optional().describe(wha
 
 /** The filters of `sitrep events`, shared by events, network, timeline and places. */
 export const storyFilterQuery = z.object({
-  actor: text(200, 'source or target: code, country or name (PRK, Russia, Putin)'),
+  actor: text(
+    1000,
+    'either side: names, states, codes or code prefixes (Putin, Russia, RUS matches RUSGOV); comma-separated or repeated: any of them',
+  ),
+  source: text(1000, 'as actor, the source (who acts) only'),
+  target: text(1000, 'as actor, the target only'),
   cameo: z
     .string()
-    .regex(/^\d{2,4}$/, 'a CAMEO code or prefix: 2 to 4 digits')
+    .regex(/^\d{2,4}(,\d{2,4})*$/, 'CAMEO codes or roots of 2 to 4 digits, comma-separated (18,19)')
     .optional()
-    .describe('CAMEO code prefix: 07 matches 07x'),
+    .describe('CAMEO codes or roots, comma-separated: 18,19 matches 18x and 19x'),
   plover: z
     .string()
-    .regex(/^[A-Za-z_]{2,40}$/, 'a PLOVER event type such as AID')
+    .regex(/^[A-Za-z_]{2,40}(,[A-Za-z_]{2,40})*$/, 'PLOVER event types such as AID, comma-separated')
     .optional()
-    .describe('PLOVER event type'),
+    .describe('PLOVER event types, comma-separated'),
+  certainty: text(
+    200,
+    'with a mention of this certainty (asserted, likely, believed, possible, planned, conditional); comma-separated',
+  ),
+  polarity: text(200, 'with a mention of this polarity (positive, negative, unconfirmed); comma-separated'),
   from: z.iso.date().optional().describe('events on or after this date (YYYY-MM-DD)'),
   to: z.iso.date().optional().describe('events on or before this date (YYYY-MM-DD)'),
-  place: text(200, 'place name (prefix) or country code'),
+  place: text(
+    1000,
+    'place names (prefix) incl. alternate names (Kiev = Kyiv) or country codes; comma-separated',
+  ),
   outlet: text(200, 'reported by this outlet'),
   min_sources: z.coerce
     .number()

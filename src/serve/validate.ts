@@ -14,12 +14,29 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where:
   throw new HttpError(400, `${what}: ${issue.message}`, field);
 }
 
+/** Parameters that take several values: repeated (`?actor=RUS&actor=UKR`) they join as a comma list. */
+export const LIST_PARAMS: ReadonlySet<string> = new Set([
+  'actor',
+  'source',
+  'target',
+  'cameo',
+  'plover',
+  'place',
+  'certainty',
+  'polarity',
+]);
+
 /**
- * The query string as an object: the first value of a repeated parameter; an empty value counts as
- * absent (forms and clients send `?q=&limit=` for "no filter").
+ * The query string as an object: the first value of a repeated parameter (all of them, comma-joined,
+ * for LIST_PARAMS); an empty value counts as absent (forms and clients send `?q=&limit=` for "no
+ * filter").
  */
 export function queryObject(url: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of new URL(url).searchParams) if (!(k in out) && v !== '') out[k] = v;
+  for (const [k, v] of new URL(url).searchParams) {
+    if (v === '') continue;
+    if (!(k in out)) out[k] = v;
+    else if (LIST_PARAMS.has(k)) out[k] = `${out[k]},${v}`;
+  }
   return out;
 }

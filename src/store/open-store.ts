@@ -1,13 +1,13 @@
 /**
  * Opens a store from a `--db` value: a `postgres://` URL selects the PostgreSQL driver, anything
  * else is a data directory for the embedded SQLite driver (default `./sitrep-data`, or `SITREP_DB`).
- * Migrations are applied on open. Imports the store implementation and the two database clients.
+ * Migrations are applied on open. Imports the store implementation; each database client is loaded
+ * only when its driver is used (a command that reads SQLite never pays for loading pg).
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { SitrepError } from '../core/errors.js';
 import { postgresBulkWriter, sqliteBulkWriter } from './bulk-insert.js';
 import type { Tables } from './schema.js';
@@ -30,10 +30,30 @@ export function redact(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
+/** The embedded database file a `--db` value names. */
+export function embeddedFile(target: string): string {
+  return /\.(db|sqlite3?)$/i.test(target) ? target : path.join(target, EMBEDDED_FILE);
+}
+
+/**
+ * Opens a store that must already exist, for the commands that only read: a mistyped `--db` is an
+ * error rather than a new empty store. (A PostgreSQL URL is checked by connecting.)
+ */
+export async function openExistingStore(db?: string | null): Promise<SqlStore> {
+  const target = resolveDb(db);
+  if (!isPostgresUrl(target) && !existsSync(embeddedFile(target))) {
+    throw new SitrepError('STORE', `no store at ${target}; run \`sitrep ingest --db ${target} PATH\` first`, {
+      input: target,
+    });
+  }
+  return openStore(target);
+}
+
 export async function openStore(db?: string | null): Promise<SqlStore> {
   const target = resolveDb(db);
   let store: SqlStore;
   if (isPostgresUrl(target)) {
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: target, max: 4 });
     store = new SqlStore(
       new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }),
@@ -42,11 +62,12 @@ export async function openStore(db?: string | null): Promise<SqlStore> {
       postgresBulkWriter(),
     );
   } else {
-    const file = /\.(db|sqlite3?)$/i.test(target) ? target : path.join(target, EMBEDDED_FILE);
+    const file = embeddedFile(target);
+    const { default: Sqlite } = await import('better-sqlite3');
     let database: Database.Database;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
-      database = new Database(file);
+      database = new Sqlite(file);
     } catch (err) {
       throw new SitrepError('STORE', `cannot open the store at ${file}: ${(err as Error).message}`, {
         input: file,

@@ -17,7 +17,9 @@ export function actorKey(a: Pick<Actor, 'country' | 'code' | 'name'>): string {
 
 function actorColumns(a: Actor | undefined): ActorColumns {
   if (!a) return { key: null, name: null, code: null, country: null };
-  return { key: actorKey(a), name: a.name, code: a.code, country: a.country };
+  // A person has no ISO code but often a CAMEO one (Putin: RUSGOV): the code column carries it,
+  // so `--actor RUSGOV` finds him and exports give analysts the actor code they expect.
+  return { key: actorKey(a), name: a.name, code: a.code ?? a.cameo, country: a.country };
 }
 
 export interface RowOptions {

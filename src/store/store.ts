@@ -41,6 +41,24 @@ export interface EventFilter {
   readonly outlet?: string;
   readonly minSources?: number;
   readonly contradicted?: boolean;
+  // The terms below come from src/query/story-query.ts (what `sitrep events` and the API accept);
+  // each list is a set of alternatives (OR), the lists are combined with AND. See ./story-terms.ts.
+  /** Either side: a name, a surname, a state's name, a code, or a code prefix (RUS ⊃ RUSGOV). */
+  readonly actors?: readonly string[];
+  /** As `actors`, the source side only. */
+  readonly sources?: readonly string[];
+  /** As `actors`, the target side only. */
+  readonly targets?: readonly string[];
+  /** CAMEO codes or prefixes (roots). */
+  readonly cameos?: readonly string[];
+  /** PLOVER event types (upper case). */
+  readonly plovers?: readonly string[];
+  /** Place names (with their alternate names already added) or country codes. */
+  readonly places?: readonly string[];
+  /** Stories with at least one mention of one of these certainties. */
+  readonly certainty?: readonly string[];
+  /** Stories with at least one mention of one of these polarities. */
+  readonly polarity?: readonly string[];
   readonly limit?: number;
   readonly offset?: number;
 }

@@ -7,6 +7,7 @@
 import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Tables } from './schema.js';
 import type { EventFilter } from './store.js';
+import { whereStoryTerms } from './story-terms.js';
 
 /** Longest interval that counts as happening within any date range it overlaps (see merge rules). */
 export const PRECISE_DAYS = 7;
@@ -70,7 +71,7 @@ export function whereStoryFilter<O>(
   }
   if (filter.minSources) q = q.where('n_sources', '>=', filter.minSources);
   if (filter.contradicted !== undefined) q = q.where('contradicted', '=', filter.contradicted ? 1 : 0);
-  return q;
+  return whereStoryTerms(q, filter);
 }
 
 /**

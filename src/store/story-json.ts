@@ -3,6 +3,7 @@
  * event fields of ../shared/spec/extract-json.md with actors, time and place as objects, plus
  * mentions and outlets), and flat rows for CSV. Imports ./schema and ./store types only.
  */
+import { goldsteinOf } from '../data/goldstein.js';
 import type { EventRow, StoryRow } from './schema.js';
 import type { StoryView } from './store.js';
 
@@ -96,15 +97,27 @@ export const STORY_CSV_COLUMNS = [
   'id',
   'date_from',
   'date_to',
+  'date_precision',
   'cameo',
   'plover',
   'label',
+  'goldstein',
+  'quad_class',
   'source_name',
   'source_code',
+  'source_country',
   'target_name',
   'target_code',
+  'target_country',
+  'certainty',
+  'polarity',
+  'attribution_speaker',
+  'attribution_verb',
+  'fatalities',
   'place_name',
   'place_country',
+  'lat',
+  'lon',
   'n_mentions',
   'n_documents',
   'n_outlets',
@@ -113,7 +126,75 @@ export const STORY_CSV_COLUMNS = [
   'contradicted',
   'first_seen',
   'last_seen',
+  'evidence',
 ] as const;
+
+type CsvColumn = (typeof STORY_CSV_COLUMNS)[number];
+
+/**
+ * How exactly the story's date is known: `day`, `week` (up to 7 days), `month` (up to 31), `longer`,
+ * or `publication` when no mention states a time and the article's date stands in for it.
+ */
+export function datePrecision(view: StoryView): string | null {
+  const s = view.story;
+  if (!s.date_from) return null;
+  if (!view.mentions.some((m) => m.event.date_stated === 1)) return 'publication';
+  const days = s.span_days ?? 1;
+  return days <= 1 ? 'day' : days <= 7 ? 'week' : days <= 31 ? 'month' : 'longer';
+}
+
+const PERSON_UNITS =
+  /^(people|persons?|civilians|soldiers|troops|fighters|men|women|children|militants|personnel|servicemen|police(men)?|officers|residents|protesters)$/i;
+const DEATH_WORDS = /\b(kill(ed|s|ing)?|dead|died|dies|death|deaths|fatalit(y|ies)|lives)\b/i;
+
+/**
+ * Deaths reported with the story: the quantity of a mention coded 18x-20x (violence) that counts
+ * people in a sentence about killing ("killed at least 12 civilians"); the largest such number
+ * across mentions (ACLED records the most reliable total; here: the highest reported).
+ */
+export function fatalities(view: StoryView): number | null {
+  let best: number | null = null;
+  for (const { event: e } of view.mentions) {
+    if (!/^(18|19|20)/.test(e.cameo) || e.quantity_value === null) continue;
+    if (!PERSON_UNITS.test(e.quantity_unit ?? '') || !DEATH_WORDS.test(e.evidence_text)) continue;
+    if (best === null || e.quantity_value > best) best = e.quantity_value;
+  }
+  return best;
+}
+
+/** The CSV value of one column: the story's own fields, the anchor mention's, or derived ones. */
+function csvValue(view: StoryView, c: CsvColumn): unknown {
+  const s = view.story;
+  const anchor = view.mentions[0];
+  switch (c) {
+    case 'outlets':
+      return (JSON.parse(s.outlets) as string[]).join('; ');
+    case 'date_precision':
+      return datePrecision(view);
+    case 'goldstein':
+      return goldsteinOf(s.cameo)?.goldstein.toFixed(1) ?? null;
+    case 'quad_class':
+      return goldsteinOf(s.cameo)?.quad ?? null;
+    case 'certainty':
+      return anchor?.event.certainty ?? null;
+    case 'polarity':
+      return anchor?.event.polarity ?? null;
+    case 'attribution_speaker':
+      return anchor?.speaker?.name ?? null;
+    case 'attribution_verb':
+      return anchor?.event.attribution_verb ?? null;
+    case 'fatalities':
+      return fatalities(view);
+    case 'lat':
+      return s.place_lat;
+    case 'lon':
+      return s.place_lon;
+    case 'evidence':
+      return anchor?.event.evidence_text ?? null;
+    default:
+      return s[c];
+  }
+}
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : String(v);
@@ -125,8 +206,5 @@ export function csvLine(values: readonly unknown[]): string {
 }
 
 export function storyCsvRow(view: StoryView): string {
-  const s = view.story;
-  return csvLine(
-    STORY_CSV_COLUMNS.map((c) => (c === 'outlets' ? (JSON.parse(s.outlets) as string[]).join('; ') : s[c])),
-  );
+  return csvLine(STORY_CSV_COLUMNS.map((c) => csvValue(view, c)));
 }

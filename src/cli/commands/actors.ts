@@ -2,7 +2,7 @@
  * `sitrep actors [--name X]`: the actors in the store, with how many documents and mentions name them.
  */
 import type { Command } from 'commander';
-import { openStore } from '../../store/open-store.js';
+import { openExistingStore } from '../../store/open-store.js';
 import type { CommandResult } from '../main.js';
 import { formatTable } from './events.js';
 import { dbOption } from './ingest.js';
@@ -15,7 +15,7 @@ export function registerActors(program: Command, _result: CommandResult): void {
     .option('--limit <n>', 'at most N actors', '50')
     .option('--json', 'one JSON object per line')
     .action(async (opts: { db?: string; name?: string; limit: string; json?: boolean }) => {
-      const store = await openStore(opts.db);
+      const store = await openExistingStore(opts.db);
       try {
         const rows = await store.actors({ name: opts.name, limit: Number(opts.limit) || 50 });
         if (opts.json) {

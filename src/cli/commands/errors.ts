@@ -2,7 +2,7 @@
  * `sitrep errors`: the inputs that ingest refused, with their reasons (a table, or `--json` lines).
  */
 import type { Command } from 'commander';
-import { openStore } from '../../store/open-store.js';
+import { openExistingStore } from '../../store/open-store.js';
 import type { CommandResult } from '../main.js';
 import { dbOption } from './ingest.js';
 
@@ -10,7 +10,7 @@ export function registerErrors(program: Command, _result: CommandResult): void {
   dbOption(program.command('errors').description('list the inputs ingest refused, with their reasons'))
     .option('--json', 'one JSON object per line')
     .action(async (opts: { db?: string; json?: boolean }) => {
-      const store = await openStore(opts.db);
+      const store = await openExistingStore(opts.db);
       try {
         const errors = await store.listErrors();
         if (opts.json) {

@@ -9,11 +9,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { SitrepError } from '../../core/errors.js';
 import { packageRoot } from '../../data/paths.js';
-import { formatMisses, formatResult, formatSummary } from '../../eval/format.js';
-import { renderQualityMarkdown } from '../../eval/quality-markdown.js';
-import { resultJson, runEval, suiteNames, suitesFor } from '../../eval/run-eval.js';
 import type { EvalResult, Split } from '../../eval/suite.js';
-import { defaultPipeline } from '../../pipeline/default.js';
 import { errorLine, exitCodeFor } from '../exit-codes.js';
 import type { CommandResult } from '../main.js';
 
@@ -56,7 +52,7 @@ export function registerEval(program: Command, result: CommandResult): void {
   program
     .command('eval')
     .description('measure extraction quality on third-party gold data, beside a peer')
-    .argument('<suite>', `one of: ${suiteNames().join(', ')}`)
+    .argument('<suite>', 'a suite name, or all (an unknown name lists them)')
     .option('--data <dir>', 'the gold data folder (default: ../shared/data beside the project)')
     .option('--split <split>', 'dev (for tuning) or test (for reporting); train where a suite has one', 'dev')
     .option('--limit <n>', 'evaluate at most N documents per corpus')
@@ -64,6 +60,10 @@ export function registerEval(program: Command, result: CommandResult): void {
     .option('--errors <n>', 'print N misses per suite with the text around them')
     .option('--markdown <file>', 'also write the results as a QUALITY.md page to FILE')
     .action(async (suite: string, opts: EvalCliOptions) => {
+      const { formatMisses, formatResult, formatSummary } = await import('../../eval/format.js');
+      const { renderQualityMarkdown } = await import('../../eval/quality-markdown.js');
+      const { resultJson, runEval, suitesFor } = await import('../../eval/run-eval.js');
+      const { defaultPipeline } = await import('../../pipeline/default.js');
       try {
         if (!SPLITS.includes(opts.split as Split)) {
           throw new SitrepError('BAD_ARGUMENT', `--split ${opts.split}: expected dev, test or train`);

@@ -1,19 +1,21 @@
 /**
- * `sitrep export --format jsonl|csv|geojson|plover [--out FILE]`: every story event, read from the
+ * `sitrep export --format jsonl|csv|geojson|plover|gdelt [--out FILE]`: every story event, read from the
  * store page by page (memory stays flat however large the store). jsonl is the `events --json`
  * object; geojson has one Point feature per event with a place; plover writes PLOVER-style event
- * records (event type, actor and recipient with their countries, date, location, sources).
+ * records (event type, actor and recipient with their countries, date, location, sources); gdelt
+ * the GDELT 2.0 event columns, tab-separated (src/output/gdelt-events.ts).
  */
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { SitrepError } from '../../core/errors.js';
-import { openStore } from '../../store/open-store.js';
+import { GDELT_EVENT_COLUMNS, gdeltEventLine } from '../../output/gdelt-events.js';
+import { openExistingStore } from '../../store/open-store.js';
 import type { StoryView } from '../../store/store.js';
 import { csvLine, STORY_CSV_COLUMNS, storyCsvRow, storyJson } from '../../store/story-json.js';
 import type { CommandResult } from '../main.js';
 import { dbOption } from './ingest.js';
 
-const FORMATS = ['jsonl', 'csv', 'geojson', 'plover'] as const;
+const FORMATS = ['jsonl', 'csv', 'geojson', 'plover', 'gdelt'] as const;
 type ExportFormat = (typeof FORMATS)[number];
 const PAGE = 500;
 
@@ -56,7 +58,7 @@ export function registerExport(program: Command, _result: CommandResult): void {
         );
       }
       const format = opts.format as ExportFormat;
-      const store = await openStore(opts.db);
+      const store = await openExistingStore(opts.db);
       const out = opts.out ? createWriteStream(opts.out) : process.stdout;
       // A reader that stops early (`| head`) is not an error: stop writing quietly.
       let closed = false;
@@ -76,6 +78,9 @@ export function registerExport(program: Command, _result: CommandResult): void {
         });
       try {
         if (format === 'csv') await write(`${csvLine(STORY_CSV_COLUMNS)}\n`);
+        // GDELT's own files have no header; one is written so the columns can be checked by name.
+        if (format === 'gdelt') await write(`${GDELT_EVENT_COLUMNS.join('\t')}\n`);
+        let n = 0;
         if (format === 'geojson') await write('{"type":"FeatureCollection","features":[\n');
         let first = true;
         for (let offset = 0; ; offset += PAGE) {
@@ -84,6 +89,7 @@ export function registerExport(program: Command, _result: CommandResult): void {
             if (format === 'jsonl') await write(`${JSON.stringify(storyJson(v))}\n`);
             else if (format === 'csv') await write(`${storyCsvRow(v)}\n`);
             else if (format === 'plover') await write(`${JSON.stringify(ploverRecord(v))}\n`);
+            else if (format === 'gdelt') await write(`${gdeltEventLine(v, ++n)}\n`);
             else if (v.story.place_lat !== null && v.story.place_lon !== null) {
               const { mentions: _m, ...props } = storyJson(v);
               const feature = {

@@ -7,11 +7,6 @@ import type { Command } from 'commander';
 import { isValidIsoDate } from '../../core/dates.js';
 import { SitrepError } from '../../core/errors.js';
 import type { DocumentMeta } from '../../core/types.js';
-import { readArticle } from '../../input/read-article.js';
-import { toExtractJson } from '../../output/extract-json.js';
-import { formatSummary } from '../../output/summary.js';
-import { defaultPipeline } from '../../pipeline/default.js';
-import { createDocument } from '../../pipeline/pipeline.js';
 import { EXIT_INPUT_ERRORS, errorLine, exitCodeFor } from '../exit-codes.js';
 import type { CommandResult } from '../main.js';
 
@@ -36,6 +31,11 @@ export function registerExtract(program: Command, result: CommandResult): void {
     .option('--url <url>', 'article URL')
     .option('--source <outlet>', 'outlet name')
     .action(async (files: string[], opts: ExtractOptions) => {
+      const { readArticle } = await import('../../input/read-article.js');
+      const { toExtractJson } = await import('../../output/extract-json.js');
+      const { formatSummary } = await import('../../output/summary.js');
+      const { defaultPipeline } = await import('../../pipeline/default.js');
+      const { createDocument } = await import('../../pipeline/pipeline.js');
       if (opts.published !== undefined && !isValidIsoDate(opts.published)) {
         throw new SitrepError('BAD_ARGUMENT', `--published ${opts.published}: expected a date as YYYY-MM-DD`);
       }

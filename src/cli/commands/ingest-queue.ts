@@ -15,7 +15,14 @@ const EXIT_INTERRUPTED = 130;
 
 export async function ingestToQueue(
   inputs: readonly string[],
-  opts: { db?: string; queueSchema?: string; format: InputFormat; fields: FieldMap },
+  opts: {
+    db?: string;
+    queueSchema?: string;
+    format: InputFormat;
+    fields: FieldMap;
+    published?: string;
+    outlet?: string;
+  },
 ): Promise<number> {
   const url = requireQueueDb(opts.db, 'sitrep ingest --queue');
   // The store is opened too: its migrations run, and refused inputs are recorded in it.
@@ -33,7 +40,12 @@ export async function ingestToQueue(
       const t0 = performance.now();
       const run = await enqueueSources(
         queue,
-        readSources([...inputs], { format: opts.format, fields: opts.fields }),
+        readSources([...inputs], {
+          format: opts.format,
+          fields: opts.fields,
+          published: opts.published,
+          outlet: opts.outlet,
+        }),
         {
           onErrors: (rows) => store.recordErrors(rows),
           signal: controller.signal,

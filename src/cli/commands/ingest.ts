@@ -6,16 +6,12 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
+import { isValidIsoDate } from '../../core/dates.js';
 import { SitrepError } from '../../core/errors.js';
-import { createExecutor } from '../../ingest/executor.js';
-import { parseFieldOptions } from '../../ingest/fields.js';
-import { ingest } from '../../ingest/ingest.js';
-import { createProgress } from '../../ingest/progress.js';
-import { countArticles, type InputFormat, readSources } from '../../ingest/sources.js';
-import { openStore } from '../../store/open-store.js';
+import { type FieldMap, parseFieldOptions } from '../../ingest/fields.js';
+import type { InputFormat } from '../../ingest/sources.js';
 import { EXIT_INPUT_ERRORS } from '../exit-codes.js';
 import type { CommandResult } from '../main.js';
-import { ingestToQueue } from './ingest-queue.js';
 
 const FORMATS: readonly InputFormat[] = ['auto', 'text', 'html', 'jsonl', 'rss'];
 export const EXIT_INTERRUPTED = 130;
@@ -28,6 +24,9 @@ interface IngestOptions {
   progress: boolean;
   queue?: boolean;
   queueSchema?: string;
+  published?: string;
+  outlet?: string;
+  update?: boolean;
 }
 
 /** `--db` as every store command declares it. */
@@ -35,6 +34,16 @@ export function dbOption(cmd: Command): Command {
   return cmd.option(
     '--db <dir|url>',
     'the store: a data directory (default ./sitrep-data, or $SITREP_DB) or postgres://user:pass@host/db',
+  );
+}
+
+/** The warning for articles stored without a date: every relative time in them is then unresolved. */
+export function undatedWarning(undated: number, stored: number, fields: FieldMap): string {
+  return (
+    `sitrep ingest: warning: ${undated} of ${stored} stored article(s) have no publication date ` +
+    `(none in metadata, file name or text; JSONL keys tried: ${fields.published.join(', ')}), so their ` +
+    'relative dates ("on Monday") stay unresolved: give --field published=KEY, --published DATE, ' +
+    'or dated file names (2024-10-28-name.txt), then run again with --update'
   );
 }
 
@@ -48,9 +57,16 @@ export function registerIngest(program: Command, result: CommandResult): void {
     .option('--format <format>', `input format: ${FORMATS.join('|')}`, 'auto')
     .option(
       '--field <field=key>',
-      'JSONL: the record key for a field (body, title, published, url, outlet); repeatable',
+      'JSONL: the record key for a field (body, title, published, url, outlet); repeatable. ' +
+        'Without it the usual keys of GDELT, ACLED and news-API exports are tried (data/ingest/field-aliases.tsv)',
       (v: string, acc: string[]) => [...acc, v],
       [] as string[],
+    )
+    .option('--published <date>', 'the publication date (YYYY-MM-DD) of every article read, over any other')
+    .option('--outlet <name>', 'the outlet of every article read, over any other')
+    .option(
+      '--update',
+      're-read metadata and re-extract articles already stored (replaces them; nothing is duplicated)',
     )
     .option('--jobs <n>', 'extraction threads (default: all cores)')
     .option('--no-progress', 'no progress output')
@@ -63,6 +79,12 @@ export function registerIngest(program: Command, result: CommandResult): void {
       "with --queue: the job queue's schema (default pgboss, or $SITREP_QUEUE_SCHEMA)",
     )
     .action(async (inputs: string[], opts: IngestOptions) => {
+      const { createExecutor } = await import('../../ingest/executor.js');
+      const { ingest } = await import('../../ingest/ingest.js');
+      const { createProgress } = await import('../../ingest/progress.js');
+      const { countArticles, readSources } = await import('../../ingest/sources.js');
+      const { openStore } = await import('../../store/open-store.js');
+      const { ingestToQueue } = await import('./ingest-queue.js');
       if (!FORMATS.includes(opts.format as InputFormat)) {
         throw new SitrepError(
           'BAD_ARGUMENT',
@@ -71,6 +93,13 @@ export function registerIngest(program: Command, result: CommandResult): void {
       }
       const fields = parseFieldOptions(opts.field);
       if (typeof fields === 'string') throw new SitrepError('BAD_ARGUMENT', fields);
+      if (opts.published !== undefined && !isValidIsoDate(opts.published)) {
+        throw new SitrepError('BAD_ARGUMENT', `--published ${opts.published}: expected a date as YYYY-MM-DD`);
+      }
+      if (opts.outlet !== undefined && opts.outlet.trim() === '') {
+        throw new SitrepError('BAD_ARGUMENT', '--outlet: expected an outlet name');
+      }
+      const meta = { published: opts.published, outlet: opts.outlet?.trim() };
       const jobs = opts.jobs === undefined ? availableParallelism() : Number(opts.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) {
         throw new SitrepError(
@@ -85,6 +114,7 @@ export function registerIngest(program: Command, result: CommandResult): void {
           queueSchema: opts.queueSchema,
           format,
           fields,
+          ...meta,
         });
         return;
       }
@@ -105,9 +135,10 @@ export function registerIngest(program: Command, result: CommandResult): void {
       try {
         const total = opts.progress ? await countArticles(inputs, format) : undefined;
         const progress = opts.progress ? createProgress(total) : null;
-        const run = await ingest(store, readSources(inputs, { format, fields }), executor, {
+        const run = await ingest(store, readSources(inputs, { format, fields, ...meta }), executor, {
           onProgress: (c) => progress?.update(c),
           signal: controller.signal,
+          update: opts.update,
         });
         if (progress) {
           progress.update(run.counts);
@@ -117,13 +148,17 @@ export function registerIngest(program: Command, result: CommandResult): void {
         const rate = (c.stored + c.skipped) / Math.max(run.seconds, 0.001);
         const lines = [
           `ingested ${c.read} article(s) in ${run.seconds.toFixed(1)} s (${rate.toFixed(1)} articles/s, ${executor.threads} thread(s)): ` +
-            `${c.stored} stored, ${c.skipped} already stored, ${c.errors} error(s), ${c.events} event(s); ` +
+            `${c.stored} stored${c.updated ? ` (${c.updated} updated)` : ''}, ${c.skipped} already stored, ${c.errors} error(s), ${c.events} event(s); ` +
             `store writes ${run.storeSeconds.toFixed(1)} s`,
         ];
         if (run.merge) {
           lines.push(
             `merged ${run.merge.events} event(s) into ${run.merge.stories} story event(s), ${run.merge.contradictions} contradiction(s) (${run.merge.ms} ms)`,
           );
+        }
+        if (c.undated) process.stderr.write(`${undatedWarning(c.undated, c.stored, fields)}\n`);
+        if (c.skipped && !opts.update) {
+          lines.push('already stored articles keep their metadata: --update reads it again');
         }
         if (c.errors)
           lines.push(`${c.errors} input(s) refused: \`sitrep errors\` lists them with their reasons`);

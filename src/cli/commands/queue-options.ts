@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { SitrepError } from '../../core/errors.js';
-import { DEFAULT_QUEUE_SCHEMA } from '../../queue/queue.js';
+import { DEFAULT_QUEUE_SCHEMA } from '../../queue/queue-defaults.js';
 import { isPostgresUrl, resolveDb } from '../../store/open-store.js';
 
 /** `--queue-schema` as every queue command declares it. */

@@ -2,7 +2,7 @@
  * `sitrep quotes [--speaker X]`: direct quotes in the store, with their speakers and outlets.
  */
 import type { Command } from 'commander';
-import { openStore } from '../../store/open-store.js';
+import { openExistingStore } from '../../store/open-store.js';
 import type { CommandResult } from '../main.js';
 import { dbOption } from './ingest.js';
 
@@ -12,7 +12,7 @@ export function registerQuotes(program: Command, _result: CommandResult): void {
     .option('--limit <n>', 'at most N quotes', '100')
     .option('--json', 'one JSON object per line')
     .action(async (opts: { db?: string; speaker?: string; limit: string; json?: boolean }) => {
-      const store = await openStore(opts.db);
+      const store = await openExistingStore(opts.db);
       try {
         const rows = await store.quotes({ speaker: opts.speaker, limit: Number(opts.limit) || 100 });
         if (opts.json) {

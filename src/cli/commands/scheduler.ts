@@ -7,12 +7,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { SitrepError } from '../../core/errors.js';
-import { SafeFetcher } from '../../feeds/fetch.js';
-import { runScheduler } from '../../feeds/scheduler.js';
-import { type ArticleSink, ingestSink, queueSink } from '../../feeds/sink.js';
-import { createExecutor } from '../../ingest/executor.js';
-import { openQueue } from '../../queue/queue.js';
-import { openStore, resolveDb } from '../../store/open-store.js';
+import type { ArticleSink } from '../../feeds/sink.js';
 import { EXIT_INPUT_ERRORS } from '../exit-codes.js';
 import type { CommandResult } from '../main.js';
 import { dbOption, EXIT_INTERRUPTED } from './ingest.js';
@@ -47,6 +42,12 @@ export function registerScheduler(program: Command, result: CommandResult): void
     .option('--jobs <n>', 'embedded store: extraction threads (default: all cores)')
     .option('--feeds <n>', 'feeds polled at the same time (one request at a time per host still)', '4')
     .action(async (opts: SchedulerFlags) => {
+      const { SafeFetcher } = await import('../../feeds/fetch.js');
+      const { runScheduler } = await import('../../feeds/scheduler.js');
+      const { ingestSink, queueSink } = await import('../../feeds/sink.js');
+      const { createExecutor } = await import('../../ingest/executor.js');
+      const { openQueue } = await import('../../queue/queue.js');
+      const { openStore, resolveDb } = await import('../../store/open-store.js');
       const feedConcurrency = positiveInt('--feeds', opts.feeds);
       const jobs = opts.jobs === undefined ? availableParallelism() : positiveInt('--jobs', opts.jobs);
       const store = await openStore(opts.db);

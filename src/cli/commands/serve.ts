@@ -6,13 +6,9 @@
  */
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { SitrepError } from '../../core/errors.js';
 import { packageRoot } from '../../data/paths.js';
-import { createExecutor } from '../../ingest/executor.js';
-import { createApp } from '../../serve/app.js';
-import { openStore } from '../../store/open-store.js';
 import type { CommandResult } from '../main.js';
 import { dbOption } from './ingest.js';
 
@@ -41,6 +37,10 @@ export function registerServe(program: Command, _result: CommandResult): void {
     .option('--host <address>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
     .option('--read-only', 'never write: no merges, no POST (for a PostgreSQL read replica)')
     .action(async (opts: ServeOptions) => {
+      const { serve } = await import('@hono/node-server');
+      const { createExecutor } = await import('../../ingest/executor.js');
+      const { createApp } = await import('../../serve/app.js');
+      const { openStore } = await import('../../store/open-store.js');
       const port = portOf(opts.port);
       const token = process.env.SITREP_TOKEN || null;
       if (!token && !isLoopback(opts.host)) {

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { SitrepError } from '../../core/errors.js';
-import { openStore } from '../../store/open-store.js';
+import { openExistingStore } from '../../store/open-store.js';
 import { storyJson } from '../../store/story-json.js';
 import type { CommandResult } from '../main.js';
 import { who } from './events.js';
@@ -19,7 +19,7 @@ export function registerShow(program: Command, _result: CommandResult): void {
   )
     .option('--json', 'the event as one JSON object')
     .action(async (id: string, opts: { db?: string; json?: boolean }) => {
-      const store = await openStore(opts.db);
+      const store = await openExistingStore(opts.db);
       try {
         const view = await store.story(id);
         if (!view) {

@@ -5,9 +5,7 @@
  * store has feeds), and the store's counts. Reads only.
  */
 import type { Command } from 'commander';
-import { openQueue } from '../../queue/queue.js';
-import { type QueueStatus, queueStatus } from '../../queue/queue-status.js';
-import { openStore } from '../../store/open-store.js';
+import type { QueueStatus } from '../../queue/queue-status.js';
 import type { FeedRow } from '../../store/schema.js';
 import type { StoreCounts } from '../../store/store.js';
 import type { CommandResult } from '../main.js';
@@ -79,6 +77,9 @@ export function registerStatus(program: Command, _result: CommandResult): void {
   )
     .option('--json', 'one JSON object')
     .action(async (opts: { db?: string; queueSchema?: string; json?: boolean }) => {
+      const { openQueue } = await import('../../queue/queue.js');
+      const { queueStatus } = await import('../../queue/queue-status.js');
+      const { openStore } = await import('../../store/open-store.js');
       const url = requireQueueDb(opts.db, 'sitrep status');
       const store = await openStore(url);
       try {

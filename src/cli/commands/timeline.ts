@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { addDays, isoWeekday } from '../../core/dates.js';
 import { SitrepError } from '../../core/errors.js';
-import { openStore } from '../../store/open-store.js';
+import { openExistingStore } from '../../store/open-store.js';
 import type { CommandResult } from '../main.js';
 import { formatTable } from './events.js';
 import { dbOption } from './ingest.js';
@@ -21,7 +21,7 @@ export function registerTimeline(program: Command, _result: CommandResult): void
       if (opts.by !== 'day' && opts.by !== 'week') {
         throw new SitrepError('BAD_ARGUMENT', `--by ${opts.by}: expected day or week`);
       }
-      const store = await openStore(opts.db);
+      const store = await openExistingStore(opts.db);
       try {
         const days = await store.timeline(opts.actor);
         const buckets = new Map<string, { stories: number; mentions: number }>();

@@ -9,10 +9,7 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SitrepError } from '../../core/errors.js';
-import { createExecutor } from '../../ingest/executor.js';
-import { openQueue, QUEUE_DEFAULTS } from '../../queue/queue.js';
-import { runWorker, type WorkerCounts } from '../../queue/worker-loop.js';
-import { openStore } from '../../store/open-store.js';
+import type { WorkerCounts } from '../../queue/worker-loop.js';
 import type { CommandResult } from '../main.js';
 import { dbOption, EXIT_INTERRUPTED } from './ingest.js';
 import { queueSchemaOption, requireQueueDb, resolveQueueSchema } from './queue-options.js';
@@ -66,6 +63,10 @@ export function registerWorker(program: Command, result: CommandResult): void {
     )
     .option('--no-progress', 'no progress lines')
     .action(async (opts: WorkerFlags) => {
+      const { createExecutor } = await import('../../ingest/executor.js');
+      const { openQueue, QUEUE_DEFAULTS } = await import('../../queue/queue.js');
+      const { runWorker } = await import('../../queue/worker-loop.js');
+      const { openStore } = await import('../../store/open-store.js');
       const url = requireQueueDb(opts.db, 'sitrep worker');
       const threads = positiveInt('--concurrency', opts.concurrency, availableParallelism());
       const batch = positiveInt('--batch', opts.batch, 32);
