@@ -6,12 +6,6 @@
  * input is one line on standard error; the other files still go through.
  */
 import type { Command } from 'commander';
-import { readArticle } from '../../input/read-article.js';
-import { defaultParser } from '../../nlp/parser.js';
-import { formatConllu, formatParseTable } from '../../output/conllu.js';
-import { createDocument } from '../../pipeline/pipeline.js';
-import { parseDocument } from '../../stages/syntax/index.js';
-import { tokenize } from '../../stages/tokens/index.js';
 import { EXIT_INPUT_ERRORS, errorLine, exitCodeFor } from '../exit-codes.js';
 import type { CommandResult } from '../main.js';
 
@@ -26,6 +20,13 @@ export function registerParse(program: Command, result: CommandResult): void {
     .argument('<files...>', 'article files, or - for standard input')
     .option('--conllu', 'print CoNLL-U (FORM as in the text, SpaceAfter=No and TokenRange offsets in MISC)')
     .action(async (files: string[], opts: ParseOptions) => {
+      // Loaded here, not at start-up: only this command needs the models (sitrep --version stays fast).
+      const { readArticle } = await import('../../input/read-article.js');
+      const { defaultParser } = await import('../../nlp/parser.js');
+      const { formatConllu, formatParseTable } = await import('../../output/conllu.js');
+      const { createDocument } = await import('../../pipeline/pipeline.js');
+      const { parseDocument } = await import('../../stages/syntax/index.js');
+      const { tokenize } = await import('../../stages/tokens/index.js');
       const parser = defaultParser();
       let failed = 0;
       let sentId = 1;
