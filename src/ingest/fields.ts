@@ -3,6 +3,7 @@
  * body=content_original` names the record key for one of our fields; without it, the usual keys are
  * tried in order. Imports core and the input helpers only.
  */
+import { SitrepError } from '../core/errors.js';
 import type { DocumentMeta } from '../core/types.js';
 import { isoDateFromMetadata } from '../input/published-date.js';
 
@@ -48,15 +49,29 @@ export function parseFieldOptions(options: readonly string[]): FieldMap | string
   return map;
 }
 
-function pick(record: Record<string, unknown>, keys: readonly string[]): string | null {
+function kindOf(v: unknown): string {
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  return `a ${typeof v} (${JSON.stringify(v)})`;
+}
+
+/**
+ * The first usable value among the keys: a string, or an object's string `name` (feeds exported as
+ * JSON nest: {"source": {"name": "..."}}). A value of another type is refused by key, not turned
+ * into text: `{"text": 12345}` is a broken export, not the article "12345".
+ */
+function pick(input: string, record: Record<string, unknown>, keys: readonly string[]): string | null {
   for (const k of keys) {
     const v = record[k];
-    if (typeof v === 'string' && v.trim() !== '') return v;
-    if (typeof v === 'number') return String(v);
-    // Feeds exported as JSON often nest: {"source": {"name": "..."}}.
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'string') {
+      if (v.trim() !== '') return v;
+      continue;
+    }
     if (v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string') {
       return (v as { name: string }).name;
     }
+    throw new SitrepError('INPUT_MALFORMED', `${input}: "${k}" is ${kindOf(v)}, not text`, { input });
   }
   return null;
 }
@@ -66,14 +81,15 @@ export interface MappedRecord {
   readonly meta: Partial<DocumentMeta>;
 }
 
-export function mapRecord(record: Record<string, unknown>, fields: FieldMap): MappedRecord {
-  const rawDate = pick(record, fields.published);
+/** Maps one record; `input` names it (`file:LINE`) in the refusal of a value that is not text. */
+export function mapRecord(input: string, record: Record<string, unknown>, fields: FieldMap): MappedRecord {
+  const rawDate = pick(input, record, fields.published);
   const published = rawDate ? isoDateFromMetadata(rawDate) : null;
   const meta: Partial<DocumentMeta> = {
-    title: pick(record, fields.title)?.trim() ?? null,
-    url: pick(record, fields.url)?.trim() ?? null,
-    source: pick(record, fields.outlet)?.trim() ?? null,
+    title: pick(input, record, fields.title)?.trim() ?? null,
+    url: pick(input, record, fields.url)?.trim() ?? null,
+    source: pick(input, record, fields.outlet)?.trim() ?? null,
     ...(published ? { published, publishedFrom: 'metadata' as const } : {}),
   };
-  return { text: pick(record, fields.body), meta };
+  return { text: pick(input, record, fields.body), meta };
 }
