@@ -1,8 +1,10 @@
 /**
  * Projections of stored story events for output: the JSON object `sitrep events --json` prints (the
  * event fields of ../shared/spec/extract-json.md with actors, time and place as objects, plus
- * mentions and outlets), and flat rows for CSV. Imports ./schema and ./store types only.
+ * mentions and outlets), and flat rows for CSV (cells by src/core/csv.ts). Imports core, ./schema and
+ * ./store types only.
  */
+import { csvLine } from '../core/csv.js';
 import type { EventRow, StoryRow } from './schema.js';
 import type { StoryView } from './store.js';
 
@@ -115,18 +117,24 @@ export const STORY_CSV_COLUMNS = [
   'last_seen',
 ] as const;
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** Columns that hold counts: written as numbers (a driver may hand back a bigint as text). */
+const NUMERIC_COLUMNS: ReadonlySet<string> = new Set([
+  'n_mentions',
+  'n_documents',
+  'n_outlets',
+  'n_sources',
+  'contradicted',
+]);
 
-export function csvLine(values: readonly unknown[]): string {
-  return values.map(csvCell).join(',');
-}
+export { csvLine };
 
 export function storyCsvRow(view: StoryView): string {
   const s = view.story;
   return csvLine(
-    STORY_CSV_COLUMNS.map((c) => (c === 'outlets' ? (JSON.parse(s.outlets) as string[]).join('; ') : s[c])),
+    STORY_CSV_COLUMNS.map((c) => {
+      if (c === 'outlets') return (JSON.parse(s.outlets) as string[]).join('; ');
+      const v = s[c];
+      return NUMERIC_COLUMNS.has(c) && v !== null ? Number(v) : v;
+    }),
   );
 }
