@@ -6,6 +6,7 @@ import type {
   Actor,
   EventRecord,
   LayerName,
+  Place,
   Quantity,
   SitrepDocument,
   TimeExpression,
@@ -33,6 +34,8 @@ export interface EventSpec {
   polarity?: EventRecord['polarity'];
   quantity?: { text: string; value: number; unit: string; approximate: boolean; qualifier: string | null };
   time?: { text: string; from: string; to: string };
+  /** A place name that occurs in the text (country, coordinates: fixed made-up values). */
+  place?: { name: string; country: string };
 }
 
 export const RUS: ActorSpec = { name: 'Russia', code: 'RUS', kind: 'country' };
@@ -88,6 +91,7 @@ export function fixtureDoc(opts: {
   };
   const times: TimeExpression[] = [];
   const quantities: Quantity[] = [];
+  const places: Place[] = [];
   const span = (s: string) => {
     const start = text.indexOf(s);
     if (start < 0) throw new Error(`fixture: "${s}" is not in the text`);
@@ -115,6 +119,23 @@ export function fixtureDoc(opts: {
       const { text: qt, ...rest } = e.quantity;
       quantities.push({ id: quantity, ...span(qt), ...rest, by, rule: 'fixture' });
     }
+    let place: string | null = null;
+    if (e.place) {
+      place = `p${places.length + 1}`;
+      places.push({
+        id: place,
+        ...span(e.place.name),
+        name: e.place.name,
+        country: e.place.country,
+        admin1: null,
+        featureClass: 'city',
+        lat: 50,
+        lon: 36,
+        geonames: null,
+        by,
+        rule: 'fixture',
+      });
+    }
     const ev = span(e.evidence);
     return {
       id: `e${i + 1}`,
@@ -124,7 +145,7 @@ export function fixtureDoc(opts: {
       source: actorId(e.source),
       target: actorId(e.target),
       time,
-      place: null,
+      place,
       quantity,
       attribution: e.speaker
         ? { speaker: actorId(e.speaker), verb: 'say', start: ev.start, end: ev.end }
@@ -152,7 +173,7 @@ export function fixtureDoc(opts: {
       tokens: [],
       actors,
       times,
-      places: [],
+      places,
       quantities,
       quotes,
       attributions: [],
