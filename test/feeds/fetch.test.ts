@@ -289,6 +289,14 @@ describe('SafeFetcher', () => {
       '[fe80::1]',
       '[fd00::1]',
       '[::ffff:127.0.0.1]',
+      '[::127.0.0.1]',
+      '[::ffff:7f00:1]',
+      '[64:ff9b::7f00:1]',
+      '[64:ff9b::a9fe:a9fe]',
+      '[fec0::1]',
+      '[2002:a00:1::1]',
+      '[ff02::1]',
+      '[::]',
     ]) {
       await refused(
         new SafeFetcher({ fetch: fake }).get({ url: `http://${ip}/x` }),
