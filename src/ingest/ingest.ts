@@ -77,6 +77,10 @@ export async function ingest(
   // Batches handed to the write chain but not yet written: bounded below, so results never pile up
   // in memory when extraction outruns the store.
   let queued = 0;
+  // Ids handed to extraction and not yet committed: the same article twice in one run (in one batch,
+  // or again before the first copy is written) is extracted and counted once. Bounded by what is in
+  // flight, not by the corpus.
+  const unwritten = new Set<string>();
 
   const flush = () => {
     const d = docs;
@@ -94,6 +98,7 @@ export async function ingest(
         if (e.length) await store.recordErrors(e);
         storeMs += performance.now() - w0;
         counts.stored += d.length;
+        for (const x of d) unwritten.delete(x.document.id);
         counts.events += d.reduce((n, x) => n + x.events.length, 0);
         opts.onProgress?.(counts);
       } catch (err) {
@@ -117,7 +122,7 @@ export async function ingest(
   };
 
   const inFlight = new Set<Promise<void>>();
-  const submit = async (article: RawArticle) => {
+  const submit = async (article: RawArticle, id: string) => {
     while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
     while (queued > 2) await writing;
     const p = executor
@@ -126,7 +131,10 @@ export async function ingest(
         (rows) => {
           docs.push(rows);
         },
-        (err) => fail(article.key, err),
+        (err) => {
+          unwritten.delete(id);
+          fail(article.key, err);
+        },
       )
       .then(() => {
         inFlight.delete(p);
@@ -147,13 +155,18 @@ export async function ingest(
     const batch = pending;
     pending = [];
     const ids = batch.map((a) => documentId(a.text));
+    // Read before the store is asked: an id written (and dropped from the set) after this look is
+    // in the store by the time the store answers.
+    const inRun = ids.map((id) => unwritten.has(id));
     const stored = await store.storedVersions(ids);
     for (let i = 0; i < batch.length; i++) {
-      if (stored.get(ids[i]!) === version) {
+      const id = ids[i]!;
+      if (inRun[i] || unwritten.has(id) || stored.get(id) === version) {
         counts.skipped++;
         continue;
       }
-      await submit(batch[i]!);
+      unwritten.add(id);
+      await submit(batch[i]!, id);
     }
     opts.onProgress?.(counts);
   };
