@@ -10,6 +10,7 @@ import { SitrepError } from '../../core/errors.js';
 import { createExecutor } from '../../ingest/executor.js';
 import { parseFieldOptions } from '../../ingest/fields.js';
 import { ingest } from '../../ingest/ingest.js';
+import { acquireIngestLock } from '../../ingest/ingest-lock.js';
 import { createProgress } from '../../ingest/progress.js';
 import { countArticles, type InputFormat, readSources } from '../../ingest/sources.js';
 import { openStore } from '../../store/open-store.js';
@@ -102,7 +103,17 @@ export function registerIngest(program: Command, result: CommandResult): void {
       };
       process.on('SIGINT', onSigint);
       process.on('SIGTERM', onSigint);
+      let release: (() => Promise<void>) | null = null;
       try {
+        // Opened first: the store exists (the data directory, the schema) before the lock is taken in it.
+        release = await acquireIngestLock(
+          opts.db,
+          (holder) =>
+            process.stderr.write(
+              `sitrep ingest: waiting for ${holder} to finish; the articles it stores are skipped here\n`,
+            ),
+          controller.signal,
+        );
         const total = opts.progress ? await countArticles(inputs, format) : undefined;
         const progress = opts.progress ? createProgress(total) : null;
         const run = await ingest(store, readSources(inputs, { format, fields }), executor, {
@@ -135,6 +146,7 @@ export function registerIngest(program: Command, result: CommandResult): void {
       } finally {
         process.off('SIGINT', onSigint);
         process.off('SIGTERM', onSigint);
+        await release?.();
         await executor.close();
         await store.close();
       }
