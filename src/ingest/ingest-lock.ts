@@ -2,8 +2,8 @@
  * One `sitrep ingest` at a time per store, so two runs on one `--db` never extract the same
  * articles twice: the second waits for the first, then skips every article the first stored (the
  * store's usual check), and does only what is left. PostgreSQL: a session advisory lock keyed by the
- * store's schema (freed by the server if the process dies). Embedded: a lock file in the data
- * directory holding the owner's pid, taken over when that process is gone (kill -9 leaves it).
+ * store's schema (freed by the server if the process dies). Embedded: a lock file beside the
+ * database file holding the owner's pid, taken over when that process is gone (kill -9 leaves it).
  * Imports pg, node:fs and the store's URL helpers.
  */
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -11,9 +11,8 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { sleep } from '../core/sleep.js';
-import { isPostgresUrl, redact, resolveDb } from '../store/open-store.js';
+import { EMBEDDED_FILE, isPostgresUrl, redact, resolveDb } from '../store/open-store.js';
 
-export const LOCK_FILE = 'ingest.lock';
 const POLL_MS = 500;
 
 export type ReleaseLock = () => Promise<void>;
@@ -63,12 +62,18 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The lock file beside the database file (`--db` names a data directory or a `.db` file). */
+export function lockFileOf(target: string): string {
+  const db = /\.(db|sqlite3?)$/i.test(target) ? target : path.join(target, EMBEDDED_FILE);
+  return `${db}.ingest-lock`;
+}
+
 async function fileLock(
   dir: string,
   onWait: (h: string) => void,
   signal?: AbortSignal,
 ): Promise<ReleaseLock> {
-  const file = path.join(dir, LOCK_FILE);
+  const file = lockFileOf(dir);
   const mine = JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() });
   let told = false;
   for (;;) {
