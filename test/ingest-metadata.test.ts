@@ -47,6 +47,7 @@ function documents(db: string): { input: string; published: string | null; outle
 describe('record field names of common exports', () => {
   it('GDELT DOC 2.0: seendate (20220301T120000Z), domain and url', () => {
     const { meta } = mapRecord(
+      'test.jsonl:1',
       {
         url: 'https://news.example/a',
         seendate: '20220301T120000Z',
@@ -62,6 +63,7 @@ describe('record field names of common exports', () => {
 
   it('GDELT 2.0 events: SOURCEURL and DATEADDED (YYYYMMDDHHMMSS, also as a number)', () => {
     const { meta } = mapRecord(
+      'test.jsonl:1',
       { SOURCEURL: 'https://news.example/b', DATEADDED: 20220302081500, text: 'Body.' },
       DEFAULT_KEYS,
     );
@@ -71,6 +73,7 @@ describe('record field names of common exports', () => {
 
   it('newsapi.org: publishedAt and source.name; newspaper3k: publish_date', () => {
     const a = mapRecord(
+      'test.jsonl:1',
       {
         source: { id: null, name: 'Daily Example' },
         publishedAt: '2022-03-03T10:00:00Z',
@@ -80,12 +83,13 @@ describe('record field names of common exports', () => {
     );
     assert.equal(a.meta.published, '2022-03-03');
     assert.equal(a.meta.source, 'Daily Example');
-    const b = mapRecord({ publish_date: '2022-03-04 09:00:00', text: 'Body.' }, DEFAULT_KEYS);
+    const b = mapRecord('test.jsonl:1', { publish_date: '2022-03-04 09:00:00', text: 'Body.' }, DEFAULT_KEYS);
     assert.equal(b.meta.published, '2022-03-04');
   });
 
   it('ACLED: event_date, source and notes', () => {
     const r = mapRecord(
+      'test.jsonl:1',
       { event_date: '2022-03-05', source: 'Example Wire', notes: 'Shelling was reported in the town.' },
       DEFAULT_KEYS,
     );
@@ -95,7 +99,11 @@ describe('record field names of common exports', () => {
   });
 
   it('a key that holds no date does not hide a later key that does', () => {
-    const r = mapRecord({ published: 'unknown', seendate: '20220306T000000Z', text: 'x' }, DEFAULT_KEYS);
+    const r = mapRecord(
+      'test.jsonl:1',
+      { published: 'unknown', seendate: '20220306T000000Z', text: 'x' },
+      DEFAULT_KEYS,
+    );
     assert.equal(r.meta.published, '2022-03-06');
   });
 

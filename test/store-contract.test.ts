@@ -17,7 +17,17 @@ import { toDocumentRows } from '../src/store/rows.js';
 import type { SqlStore } from '../src/store/sql-store.js';
 import { storyJson } from '../src/store/story-json.js';
 import { runPg, schemaUrl } from './pg-test-db.js';
-import { fakeExecutor, fixtureDoc, KREMLIN, PENTAGON, PRK, RUS, UKR, USA } from './store-fixtures.js';
+import {
+  type ActorSpec,
+  fakeExecutor,
+  fixtureDoc,
+  KREMLIN,
+  PENTAGON,
+  PRK,
+  RUS,
+  UKR,
+  USA,
+} from './store-fixtures.js';
 
 const AT = '2024-10-29T12:00:00.000Z';
 
@@ -389,6 +399,48 @@ function contract(
       const view = await store.documentView(doc!.event.doc_id);
       assert.equal(view?.document.published, '2024-10-28');
       assert.equal(view?.document.outlet, 'Wire');
+    });
+
+    it('LIKE filters match % _ and \\ literally (place, actor name, quote speaker, event id)', async () => {
+      const ODD: ActorSpec = { name: '100% Foo_Bar\\Co', code: 'ODD', kind: 'organization' };
+      const doc = fixtureDoc({
+        text: '100% Foo_Bar\\Co said Russia shelled Kharkiv again on Saturday.',
+        published: '2025-02-08',
+        outlet: 'Epsilon',
+        events: [
+          {
+            cameo: '195',
+            plover: 'ASSAULT',
+            source: RUS,
+            target: UKR,
+            speaker: ODD,
+            evidence: 'Russia shelled Kharkiv again',
+            place: { name: 'Kharkiv', country: 'UKR' },
+          },
+        ],
+        quotes: [{ text: 'Russia shelled Kharkiv again', speaker: ODD }],
+      });
+      await store.putDocuments([toDocumentRows(doc, { input: 'odd.txt', pipeline: 'p@1', ingestedAt: AT })]);
+      await runMerge(store);
+      assert.equal((await store.events({ place: 'khar' })).length, 1);
+      for (const wild of ['%', '_', '_harkiv', '%kiv', '\\']) {
+        assert.deepEqual(await store.events({ place: wild }), [], `place ${wild}`);
+      }
+      assert.deepEqual(await store.events({ cameo: '%' }), [], 'cameo %');
+      assert.deepEqual(await store.events({ cameo: '1_5' }), [], 'cameo 1_5');
+      const names = async (name: string) => (await store.actors({ name })).map((a) => a.name);
+      assert.deepEqual(await names('%'), [ODD.name]);
+      assert.deepEqual(await names('_bar\\'), [ODD.name]);
+      assert.deepEqual(await names('r_c'), [], 'the _ matches no backslash');
+      assert.deepEqual(await names('k%a'), []);
+      assert.deepEqual(
+        (await store.quotes({ speaker: '0% foo_' })).map((q) => q.text),
+        ['Russia shelled Kharkiv again'],
+      );
+      assert.deepEqual(await store.quotes({ speaker: '%' }).then((q) => q.length), 1);
+      assert.deepEqual(await store.quotes({ speaker: 'pent_gon' }), []);
+      assert.equal(await store.story('%'), null, 'an event id of % is no prefix of every id');
+      assert.equal(await store.story('_'), null);
     });
   });
 }

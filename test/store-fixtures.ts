@@ -35,15 +35,18 @@ export interface EventSpec {
   speaker?: ActorSpec;
   polarity?: EventRecord['polarity'];
   certainty?: EventRecord['certainty'];
-  /** A place named in the text (`text` must occur in it). */
+  /**
+   * A place named in the text: `text` (else `name`) must occur in it; coordinates default to fixed
+   * made-up values.
+   */
   place?: {
-    text: string;
+    text?: string;
     name: string;
     country: string;
     admin1?: string | null;
     feature?: Place['featureClass'];
-    lat: number;
-    lon: number;
+    lat?: number;
+    lon?: number;
   };
   quantity?: { text: string; value: number; unit: string; approximate: boolean; qualifier: string | null };
   time?: { text: string; from: string; to: string };
@@ -133,13 +136,15 @@ export function fixtureDoc(opts: {
     let place: string | null = null;
     if (e.place) {
       place = `p${places.length + 1}`;
-      const { text: pt, feature, admin1, ...rest } = e.place;
+      const { text: pt, feature, admin1, lat, lon, ...rest } = e.place;
       places.push({
         id: place,
-        ...span(pt),
+        ...span(pt ?? e.place.name),
         ...rest,
         admin1: admin1 ?? null,
         featureClass: feature ?? 'city',
+        lat: lat ?? 50,
+        lon: lon ?? 36,
         geonames: null,
         by,
         rule: 'fixture',

@@ -13,7 +13,7 @@ import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { DEFAULT_KEYS, parseFieldOptions } from '../src/ingest/fields.js';
 import { ingest } from '../src/ingest/ingest.js';
-import { readSources } from '../src/ingest/sources.js';
+import { readSources, type SourceItem } from '../src/ingest/sources.js';
 import { openStore } from '../src/store/open-store.js';
 import { repoRoot } from './shared-path.js';
 import { fakeExecutor } from './store-fixtures.js';
@@ -74,6 +74,29 @@ describe('ingest (embedded store, fake extractor)', () => {
     await store.close();
   });
 
+  it('counts an article that comes twice in one batch (or before its first copy is written) once', async () => {
+    const store = await openStore(mkdtempSync(path.join(tmpdir(), 'sitrep-db-dup-')));
+    const text = 'Russia and Ukraine exchanged prisoners on Monday, officials said.';
+    async function* twice(): AsyncGenerator<SourceItem> {
+      for (const key of ['a.txt', 'copy-of-a.txt', 'other.txt', 'again-a.txt']) {
+        const t = key === 'other.txt' ? 'France and Germany signed a treaty.' : text;
+        yield { ok: true, article: { key, text: t, meta: {} } };
+      }
+    }
+    const run = await ingest(store, twice(), fakeExecutor(), { now: NOW, batch: 64 });
+    assert.deepEqual(
+      { stored: run.counts.stored, skipped: run.counts.skipped, read: run.counts.read },
+      { stored: 2, skipped: 2, read: 4 },
+    );
+    assert.equal((await store.counts()).documents, 2);
+    // Small batches: the copy arrives while the first is extracted but not yet written.
+    const slow = await openStore(mkdtempSync(path.join(tmpdir(), 'sitrep-db-dup-')));
+    const run2 = await ingest(slow, twice(), fakeExecutor(30), { now: NOW, batch: 1, flushMs: 60_000 });
+    assert.deepEqual({ stored: run2.counts.stored, skipped: run2.counts.skipped }, { stored: 2, skipped: 2 });
+    await store.close();
+    await slow.close();
+  });
+
   it('is idempotent: a second run stores nothing new', async () => {
     const store = await openStore(db);
     const run = await ingest(store, readSources([dir], { format: 'auto', fields }), fakeExecutor(), {
@@ -96,7 +119,9 @@ describe('ingest (embedded store, fake extractor)', () => {
         now: NOW,
       },
     );
-    assert.equal(run.counts.stored, 4);
+    // Four articles read, three distinct (JSONL line 6 repeats a.txt): stored counts documents.
+    assert.equal(run.counts.stored, 3);
+    assert.equal(run.counts.skipped, 1);
     const c = await store.counts();
     assert.equal(c.documents, 3);
     const [event] = await store.events({ actor: 'RUS' });

@@ -105,9 +105,10 @@ export class SafeFetcher {
   }
 
   async get(req: FetchRequest): Promise<FetchResult> {
-    // The total deadline starts with the first request, not while it waits for its host's turn:
-    // a busy host must not make the requests queued behind it time out unstarted.
-    const clock = { deadline: 0 };
+    // The total deadline counts time spent in requests only, never waiting for a host's turn: a
+    // busy host must not make the requests queued behind it (first hops and redirects alike) time
+    // out unstarted.
+    let spentMs = 0;
     let url = httpUrl(req.url);
     const visited = new Set<string>([url.href]);
     for (let redirects = 0; ; redirects++) {
@@ -124,9 +125,13 @@ export class SafeFetcher {
           );
         }
       }
-      const hop = await this.queue.run(current.host, () => {
-        clock.deadline ||= Date.now() + this.limits.totalMs;
-        return this.once(current, req, clock.deadline);
+      const hop = await this.queue.run(current.host, async () => {
+        const started = Date.now();
+        try {
+          return await this.once(current, req, started + this.limits.totalMs - spentMs);
+        } finally {
+          spentMs += Date.now() - started;
+        }
       });
       if (hop.kind === 'not-modified') return { status: 'not-modified', url: current.href };
       if (hop.kind === 'body') {

@@ -18,6 +18,7 @@ import { decodeBody } from './decode-body.js';
 import { normaliseItemUrl } from './feed-url.js';
 import type { SafeFetcher } from './fetch.js';
 import { type FeedEntry, parseFeedDocument } from './parse-feed.js';
+import { printable } from './printable.js';
 
 const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5';
@@ -64,6 +65,14 @@ export interface PollContext {
 export function nextDelaySeconds(every: number, failures: number): number {
   if (failures <= 0) return every;
   return Math.min(every * 2 ** Math.min(failures, 20), Math.max(every, MAX_BACKOFF_SECONDS));
+}
+
+/** A refused link is kept (as its item key and in `sitrep errors`) up to this many characters. */
+const MAX_LINK_CHARS = 2000;
+
+function refusedLinkReason(feedUrl: string, link: string, err: unknown): string {
+  const why = isSitrepError(err) ? err.message : `${printable(link)}: not a valid item URL`;
+  return `${feedUrl}: item link refused: ${why}`;
 }
 
 const after = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
@@ -136,14 +145,18 @@ export async function pollFeed(feed: FeedRow, ctx: PollContext): Promise<PollRes
   }
 
   // Entry URLs, normalised and resolved against the feed's own URL; entries without one are skipped.
+  // A link that names no page to fetch (javascript:, file:, mailto:, unparsable) is refused with its
+  // reason, once: claimed under the link itself and settled as refused, never claimed again.
   const byUrl = new Map<string, FeedEntry>();
+  const badLinks = new Map<string, string>();
   for (const e of entries) {
     if (!e.link) continue;
     try {
       const url = normaliseItemUrl(new URL(e.link, base).href);
       if (!byUrl.has(url)) byUrl.set(url, e);
-    } catch {
-      // A javascript:, mailto: or unparsable link names no page to read.
+    } catch (err) {
+      const link = e.link.trim().slice(0, MAX_LINK_CHARS);
+      if (!badLinks.has(link)) badLinks.set(link, refusedLinkReason(feed.url, link, err));
     }
   }
   const candidates = [...byUrl.keys()].slice(0, MAX_NEW_ITEMS_PER_POLL);
@@ -152,6 +165,12 @@ export async function pollFeed(feed: FeedRow, ctx: PollContext): Promise<PollRes
   const articles: FeedArticle[] = [];
   const settled: FeedItemOutcome[] = [];
   const itemErrors: IngestErrorRow[] = [];
+  const bad = [...badLinks.keys()].slice(0, MAX_NEW_ITEMS_PER_POLL);
+  for (const link of await ctx.store.claimFeedItems(feed.id, bad, started.toISOString())) {
+    const reason = badLinks.get(link)!;
+    settled.push({ url: link, status: 'refused', contentHash: null, error: reason });
+    itemErrors.push({ input: link, code: 'FEED_BAD_URL', message: reason, at: ctx.now().toISOString() });
+  }
   for (const itemUrl of candidates) {
     if (!claimed.has(itemUrl)) continue;
     if (ctx.signal?.aborted) break;

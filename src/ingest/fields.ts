@@ -79,23 +79,44 @@ function valueAt(record: Record<string, unknown>, key: string): unknown {
   return v;
 }
 
-function pick(record: Record<string, unknown>, keys: readonly string[]): string | null {
+function kindOf(v: unknown): string {
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  return `a ${typeof v} (${JSON.stringify(v)})`;
+}
+
+/**
+ * The first usable value among the keys: a string, or an object's string `name` (feeds exported as
+ * JSON nest: {"source": {"name": "..."}}). A value of another type is refused by key, not turned
+ * into text: `{"text": 12345}` is a broken export, not the article "12345". Only a date may be a
+ * number (GDELT's `20220301120000`).
+ */
+function pick(
+  input: string,
+  record: Record<string, unknown>,
+  keys: readonly string[],
+  numbers = false,
+): string | null {
   for (const k of keys) {
     const v = valueAt(record, k);
-    if (typeof v === 'string' && v.trim() !== '') return v;
-    if (typeof v === 'number') return String(v);
-    // Feeds exported as JSON often nest: {"source": {"name": "..."}}.
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'string') {
+      if (v.trim() !== '') return v;
+      continue;
+    }
+    if (numbers && typeof v === 'number') return String(v);
     if (v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string') {
       return (v as { name: string }).name;
     }
+    throw new SitrepError('INPUT_MALFORMED', `${input}: "${k}" is ${kindOf(v)}, not text`, { input });
   }
   return null;
 }
 
 /** The first of `keys` whose value reads as a date (a key holding "unknown" does not hide a later one). */
-function pickDate(record: Record<string, unknown>, keys: readonly string[]): string | null {
+function pickDate(input: string, record: Record<string, unknown>, keys: readonly string[]): string | null {
   for (const k of keys) {
-    const raw = pick(record, [k]);
+    const raw = pick(input, record, [k], true);
     const date = raw ? isoDateFromMetadata(raw) : null;
     if (date) return date;
   }
@@ -107,13 +128,14 @@ export interface MappedRecord {
   readonly meta: Partial<DocumentMeta>;
 }
 
-export function mapRecord(record: Record<string, unknown>, fields: FieldMap): MappedRecord {
-  const published = pickDate(record, fields.published);
+/** Maps one record; `input` names it (`file:LINE`) in the refusal of a value that is not text. */
+export function mapRecord(input: string, record: Record<string, unknown>, fields: FieldMap): MappedRecord {
+  const published = pickDate(input, record, fields.published);
   const meta: Partial<DocumentMeta> = {
-    title: pick(record, fields.title)?.trim() ?? null,
-    url: pick(record, fields.url)?.trim() ?? null,
-    source: pick(record, fields.outlet)?.trim() ?? null,
+    title: pick(input, record, fields.title)?.trim() ?? null,
+    url: pick(input, record, fields.url)?.trim() ?? null,
+    source: pick(input, record, fields.outlet)?.trim() ?? null,
     ...(published ? { published, publishedFrom: 'metadata' as const } : {}),
   };
-  return { text: pick(record, fields.body), meta };
+  return { text: pick(input, record, fields.body), meta };
 }

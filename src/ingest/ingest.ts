@@ -95,6 +95,10 @@ export async function ingest(
   // Batches handed to the write chain but not yet written: bounded below, so results never pile up
   // in memory when extraction outruns the store.
   let queued = 0;
+  // Ids handed to extraction and not yet committed: the same article twice in one run (in one batch,
+  // or again before the first copy is written) is extracted and counted once. Bounded by what is in
+  // flight, not by the corpus.
+  const unwritten = new Set<string>();
 
   const flush = () => {
     const d = docs;
@@ -112,6 +116,7 @@ export async function ingest(
         if (e.length) await store.recordErrors(e);
         storeMs += performance.now() - w0;
         counts.stored += d.length;
+        for (const x of d) unwritten.delete(x.document.id);
         counts.events += d.reduce((n, x) => n + x.events.length, 0);
         counts.undated += d.reduce((n, x) => n + (x.document.published === null ? 1 : 0), 0);
         opts.onProgress?.(counts);
@@ -136,7 +141,7 @@ export async function ingest(
   };
 
   const inFlight = new Set<Promise<void>>();
-  const submit = async (article: RawArticle) => {
+  const submit = async (article: RawArticle, id: string) => {
     while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
     while (queued > 2) await writing;
     const p = executor
@@ -145,7 +150,10 @@ export async function ingest(
         (rows) => {
           docs.push(rows);
         },
-        (err) => fail(article.key, err),
+        (err) => {
+          unwritten.delete(id);
+          fail(article.key, err);
+        },
       )
       .then(() => {
         inFlight.delete(p);
@@ -166,15 +174,21 @@ export async function ingest(
     const batch = pending;
     pending = [];
     const ids = batch.map((a) => documentId(a.text));
+    // Read before the store is asked: an id written (and dropped from the set) after this look is
+    // in the store by the time the store answers.
+    const inRun = ids.map((id) => unwritten.has(id));
     const stored = await store.storedVersions(ids);
     for (let i = 0; i < batch.length; i++) {
-      const storedVersion = stored.get(ids[i]!);
-      if (storedVersion === version && !opts.update) {
+      const id = ids[i]!;
+      const storedVersion = stored.get(id);
+      // Twice in this run: the first copy is extracted, the later ones are already stored.
+      if (inRun[i] || unwritten.has(id) || (storedVersion === version && !opts.update)) {
         counts.skipped++;
         continue;
       }
       if (storedVersion !== undefined && opts.update) counts.updated++;
-      await submit(batch[i]!);
+      unwritten.add(id);
+      await submit(batch[i]!, id);
     }
     opts.onProgress?.(counts);
   };

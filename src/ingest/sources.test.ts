@@ -53,6 +53,7 @@ describe('format sniffing', () => {
 describe('JSONL fields', () => {
   it('maps the default keys, normalising the date', () => {
     const m = mapRecord(
+      'x',
       {
         content: 'Body.',
         headline: 'H',
@@ -76,7 +77,7 @@ describe('JSONL fields', () => {
   it('--field names one key for a field, synonyms accepted', () => {
     const f = parseFieldOptions(['body=content_original', 'date=day', 'outlet=paper']);
     assert.ok(typeof f !== 'string');
-    const m = mapRecord({ content_original: 'Body.', text: 'other', day: '2012-05-31', paper: 'P' }, f);
+    const m = mapRecord('x', { content_original: 'Body.', text: 'other', day: '2012-05-31', paper: 'P' }, f);
     assert.equal(m.text, 'Body.');
     assert.equal(m.meta.published, '2012-05-31');
     assert.equal(m.meta.source, 'P');
@@ -97,6 +98,41 @@ describe('JSONL fields', () => {
     const bad = items[2]!;
     assert.ok(!bad.ok && isSitrepError(bad.error) && bad.error.code === 'INPUT_NO_ARTICLE');
     assert.equal(await countArticles([file], 'auto'), 4);
+  });
+
+  it('reads a UTF-16 JSONL corpus and a UTF-8 one with a byte-order mark', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sitrep-src-'));
+    const lines = '{"text":"Première dépêche."}\r\n{"text":"Second."}\n';
+    const le = path.join(dir, 'le.jsonl');
+    const be = path.join(dir, 'be.jsonl');
+    const u8 = path.join(dir, 'bom8.jsonl');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines, 'utf16le')]));
+    writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(lines, 'utf16le').swap16()]));
+    writeFileSync(u8, `\uFEFF${lines}`);
+    for (const f of [le, be, u8]) {
+      const items = await all(readSources([f], { format: 'auto', fields: DEFAULT_KEYS }));
+      assert.deepEqual(
+        items.map((i) => (i.ok ? i.article.text : `error ${String(i.error)}`)),
+        ['Première dépêche.', 'Second.'],
+        f,
+      );
+    }
+  });
+  it('refuses a record whose text or a field is not a string, naming the line and key', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sitrep-src-'));
+    const file = path.join(dir, 'types.jsonl');
+    writeFileSync(
+      file,
+      '{"text":12345}\n{"text":"Fine.","title":["a"]}\n{"text":true}\n{"text":"Fine too.","title":null,"source":{"name":"Wire"}}\n',
+    );
+    const items = await all(readSources([file], { format: 'auto', fields: DEFAULT_KEYS }));
+    assert.equal(items.length, 4);
+    const messages = items.map((i) => (i.ok ? `ok ${i.article.text}` : (i.error as Error).message));
+    assert.match(messages[0]!, /types\.jsonl:1: "text" is a number \(12345\), not text/);
+    assert.match(messages[1]!, /types\.jsonl:2: "title" is an array, not text/);
+    assert.match(messages[2]!, /types\.jsonl:3: "text" is a boolean \(true\), not text/);
+    assert.equal(messages[3], 'ok Fine too.');
+    assert.ok(!items[0]!.ok && isSitrepError(items[0]!.error) && items[0]!.error.code === 'INPUT_MALFORMED');
   });
 
   it('refuses a record whose text or metadata holds a NUL character (PostgreSQL cannot store it)', async () => {

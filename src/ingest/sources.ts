@@ -7,9 +7,11 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { parseFeed } from 'feedsmith';
 import { SitrepError } from '../core/errors.js';
 import type { DocumentMeta } from '../core/types.js';
+import { decodeStream } from '../input/decode.js';
 import { dateFromFileName, isoDateFromMetadata } from '../input/published-date.js';
 import {
   articleFromText,
@@ -79,7 +81,7 @@ function recordArticle(key: string, line: string, fields: FieldMap): RawArticle 
   if (!record || typeof record !== 'object' || Array.isArray(record)) {
     throw new SitrepError('INPUT_MALFORMED', `${key}: expected a JSON object per line`, { input: key });
   }
-  const { text, meta } = mapRecord(record as Record<string, unknown>, fields);
+  const { text, meta } = mapRecord(key, record as Record<string, unknown>, fields);
   if (text === null || text.trim() === '') {
     throw new SitrepError(
       'INPUT_NO_ARTICLE',
@@ -103,6 +105,14 @@ function recordArticle(key: string, line: string, fields: FieldMap): RawArticle 
   for (const [k, v] of Object.entries(meta))
     if (v !== null && v !== undefined) Object.assign(merged, { [k]: v });
   return { key, text: article.text, meta: merged };
+}
+
+/** Lines of a byte stream decoded as UTF-8, or UTF-16 when it starts with that byte-order mark. */
+function decodedLines(bytes: AsyncIterable<Buffer | string>): AsyncIterable<string> {
+  return createInterface({
+    input: Readable.from(decodeStream(bytes)),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
 }
 
 async function* jsonlLines(key: string, lines: AsyncIterable<string> | Iterable<string>, fields: FieldMap) {
@@ -261,7 +271,7 @@ async function* fromUrl(url: string, opts: SourceOptions): AsyncGenerator<Source
 async function* fromFile(file: string, opts: SourceOptions): AsyncGenerator<SourceItem> {
   const format = opts.format === 'auto' ? formatOfPath(file) : opts.format;
   if (format === 'jsonl') {
-    const stream = createReadStream(file, { encoding: 'utf8' });
+    const stream = createReadStream(file);
     const opened = await new Promise<Error | null>((resolve) => {
       stream.once('open', () => resolve(null));
       stream.once('error', (err) => resolve(err));
@@ -281,11 +291,7 @@ async function* fromFile(file: string, opts: SourceOptions): AsyncGenerator<Sour
       };
       return;
     }
-    yield* jsonlLines(
-      file,
-      createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY }),
-      opts.fields,
-    );
+    yield* jsonlLines(file, decodedLines(stream), opts.fields);
     return;
   }
   try {
@@ -331,11 +337,7 @@ async function* readAll(args: readonly string[], opts: SourceOptions): AsyncGene
   for (const arg of args) {
     if (arg === '-' && opts.format === 'jsonl') {
       // Stream a JSONL corpus piped in: it may be far larger than one article's size limit.
-      yield* jsonlLines(
-        '-',
-        createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY }),
-        opts.fields,
-      );
+      yield* jsonlLines('-', decodedLines(process.stdin), opts.fields);
     } else if (arg === '-') {
       try {
         const content = decodeText('-', await readInputBytes('-'));

@@ -60,6 +60,34 @@ describe('readArticle refuses bad input with a message naming it', () => {
 });
 
 describe('readArticle reads text', () => {
+  const article = 'North Korea sent troops to Kursk, officials said.\r\nSecond paragraph: «quoted».';
+  const utf16be = (t: string) => Buffer.from(t, 'utf16le').swap16();
+  it('decodes UTF-16 LE and BE with a byte-order mark (the BOM dropped, CRLF made LF)', async () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(article, 'utf16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(article)]);
+    const want = article.replace('\r\n', '\n');
+    assert.equal((await readArticle(file('le.txt', le))).text, want);
+    assert.equal((await readArticle(file('be.txt', be))).text, want);
+  });
+  it('decodes a UTF-16 HTML page', async () => {
+    const html = `<html><head><title>T</title></head><body><article><p>${article}</p><p>${'More text here. '.repeat(20)}</p></article></body></html>`;
+    const a = await readArticle(
+      file('page.html', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html, 'utf16le')])),
+    );
+    assert.equal(a.format, 'html');
+    assert.match(a.text, /North Korea sent troops/);
+  });
+  it('still refuses binary data that starts like a UTF-16 byte-order mark', async () => {
+    const bin = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.alloc(64, 0), Buffer.from([1, 2, 3, 4])]);
+    const err = await refusal(file('fake16.bin', bin));
+    assert.equal(err.code, 'INPUT_BINARY');
+    // Big-endian code units 0x0001, 0x0003, ...: control characters, no NUL.
+    const ctl = Buffer.concat([
+      Buffer.from([0xfe, 0xff]),
+      Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 2 ? 1 + (i % 4) : 0))),
+    ]);
+    assert.equal((await refusal(file('ctl16.bin', ctl))).code, 'INPUT_BINARY');
+  });
   it('keeps the text verbatim but for a BOM and CRLF line ends', async () => {
     const a = await readArticle(file('crlf.txt', '\uFEFFFirst line.\r\n\r\nSecond line.'));
     assert.equal(a.text, 'First line.\n\nSecond line.');

@@ -1,13 +1,16 @@
 /**
  * Reads one article from a file or standard input and turns it into verbatim text plus metadata.
- * Refuses bad input (missing, empty, binary, invalid UTF-8, too large) with a SitrepError naming it.
- * Imports core only (and the HTML reducer).
+ * Refuses bad input (missing, empty, binary, invalid UTF-8, too large) with a SitrepError naming it;
+ * UTF-16 with a byte-order mark is read (./decode.ts). Imports core only (and the HTML reducer).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { SitrepError } from '../core/errors.js';
 import type { DocumentMeta } from '../core/types.js';
+import { decodeText } from './decode.js';
 import { htmlToArticle, looksLikeHtml } from './html.js';
 import { dateInText } from './published-date.js';
+
+export { decodeText };
 
 /** Articles longer than this are refused: no news article is 10 MB of text. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -76,37 +79,6 @@ function tooLarge(input: string, size: number, max: number): SitrepError {
       input,
     },
   );
-}
-
-/**
- * Decodes bytes as UTF-8 text, refusing binary data and invalid UTF-8. Strips a byte-order mark and
- * turns CRLF/CR line ends into LF (before the document exists, so offsets refer to the result).
- */
-export function decodeText(input: string, bytes: Buffer): string {
-  if (bytes.length === 0)
-    throw new SitrepError('INPUT_EMPTY', `${input}: empty input, no article to read`, { input });
-  const sample = bytes.subarray(0, 8192);
-  let control = 0;
-  for (const b of sample) {
-    if (b === 0)
-      throw new SitrepError('INPUT_BINARY', `${input}: binary data (NUL bytes), not text or HTML`, { input });
-    if (b < 9 || (b > 13 && b < 32)) control++;
-  }
-  if (control > sample.length * 0.05) {
-    throw new SitrepError('INPUT_BINARY', `${input}: binary data (control bytes), not text or HTML`, {
-      input,
-    });
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (err) {
-    throw new SitrepError('INPUT_BAD_ENCODING', `${input}: not valid UTF-8 text`, { input, cause: err });
-  }
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (text.trim() === '')
-    throw new SitrepError('INPUT_EMPTY', `${input}: only whitespace, no article to read`, { input });
-  return text;
 }
 
 /**

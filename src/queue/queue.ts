@@ -78,6 +78,9 @@ export interface FailReason {
 const ENQUEUE_CHUNK = 500;
 const ENQUEUE_CHUNK_CHARS = 8 * 1024 * 1024;
 
+/** The output pg-boss gives a job whose hold expired (its failJobsByTimeout statement). */
+const EXPIRED_MESSAGE = 'job failed by timeout in active state';
+
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,49}$/;
 
 export class JobQueue implements JobProducer {
@@ -238,6 +241,23 @@ export class JobQueue implements JobProducer {
 
   async failMerge(id: string, reason: FailReason): Promise<void> {
     await this.boss.fail(MERGE_QUEUE, id, { code: reason.code, reason: reason.message });
+  }
+
+  /**
+   * Ingest jobs still in other hands: held by a worker (active, maybe a killed one), or returned
+   * from an expired hold and waiting for their retry. Holds past their expiry are returned first
+   * (pg-boss's own expiry statement, under its advisory lock, so it is safe beside maintenance):
+   * a worker draining the queue does not depend on a supervising process to see them come back.
+   */
+  async outstanding(): Promise<{ active: number; returning: number }> {
+    await this.boss.expire();
+    const [r] = await this.query(
+      `SELECT count(*) FILTER (WHERE state = 'active') AS active,
+              count(*) FILTER (WHERE state = 'retry' AND output #>> '{value,message}' = $2) AS returning
+         FROM ${this.schema}.job WHERE name = $1 AND state IN ('active', 'retry')`,
+      [INGEST_QUEUE, EXPIRED_MESSAGE],
+    );
+    return { active: Number(r?.active ?? 0), returning: Number(r?.returning ?? 0) };
   }
 
   /** Runs a read query on pg-boss's connection (status figures). Values are always parameters. */

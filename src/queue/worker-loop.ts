@@ -51,8 +51,13 @@ export interface WorkerOptions {
   readonly idleMaxMs?: number;
   /** While the queue is busy, a requested merge waits this long (more writes coalesce into it). */
   readonly mergeDelaySeconds?: number;
-  /** Return when the queue is found empty (after running a pending merge): benchmarks, --drain. */
+  /**
+   * Return when the queue is drained (after running a pending merge): no job waiting, none held by
+   * another (or a killed) worker, none returned from an expired hold awaiting its retry.
+   */
   readonly exitWhenIdle?: boolean;
+  /** Called while an idle worker that is to exit waits for jobs other workers hold. */
+  readonly onWaiting?: (left: { active: number; returning: number }) => void;
   /** Test hook: wait this long after writing a batch, before completing its jobs (a kill lands here). */
   readonly holdMs?: number;
   readonly onProgress?: (c: Readonly<WorkerCounts>) => void;
@@ -233,6 +238,15 @@ export async function runWorker(
       await settle();
       await mergeIfDue(true);
       if (opts.exitWhenIdle) {
+        // Empty for this fetch is not drained: jobs another worker holds (or held, before it was
+        // killed) come back when their hold expires, and nobody may stay to do them.
+        const left = await queue.outstanding();
+        if (left.active + left.returning > 0) {
+          opts.onWaiting?.(left);
+          await sleep(idle, opts.signal);
+          idle = Math.min(idle * 2, idleMax);
+          continue;
+        }
         // The merge asked for by this worker's last write may wait behind one another worker is
         // running, and nobody may stay to take it: a leaving worker merges what is stale itself
         // (the store drops a replacement that an earlier-read merge would make stale).

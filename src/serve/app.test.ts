@@ -375,6 +375,60 @@ describe('sitrep serve API (embedded store, real pipeline)', () => {
     assert.deepEqual((await json(app, '/healthz')).body, before);
   });
 
+  it('LIKE wildcards in place and speaker filters match themselves', async () => {
+    const placed = (await json(app, '/api/events?limit=200')).body.items.filter(
+      (v: J) => v.place?.name,
+    ).length;
+    assert.ok(placed > 0, 'the fixture store has events with a place');
+    for (const url of [
+      '/api/events?place=%25',
+      '/api/events?place=_',
+      '/api/quotes?speaker=%25',
+      '/api/quotes?speaker=_',
+    ]) {
+      const { res, body } = await json(app, url);
+      assert.equal(res.status, 200, url);
+      assert.equal(body.total ?? body.items.length, 0, url);
+    }
+  });
+
+  it('answers only allowed Host names (DNS rebinding defence): 421 JSON for others', async () => {
+    for (const host of [
+      'localhost:8080',
+      '127.0.0.1:8080',
+      '[::1]:8080',
+      'LOCALHOST',
+      '192.168.1.20:8080',
+      '[fd00::1]:80',
+    ]) {
+      const { res } = await json(app, '/healthz', { headers: { Host: host } });
+      assert.equal(res.status, 200, host);
+    }
+    for (const [host, url] of [
+      ['attacker.example:8080', '/api/events'],
+      ['attacker.example', '/healthz'],
+      ['localhost.attacker.example', '/'],
+      ['127.0.0.1.nip.io:8080', '/openapi.json'],
+    ] as const) {
+      const { res, body } = await json(app, url, { headers: { Host: host } });
+      assert.equal(res.status, 421, host);
+      assert.equal(body.error.status, 421);
+      assert.match(body.error.message, new RegExp(`Host '${host.replace(/\./g, '\\.')}' is not served here`));
+      assert.match(body.error.message, /--allowed-host/);
+      assert.equal(res.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
+    }
+    const deployed = createApp({ store, webRoot: null, log: () => {}, allowedHosts: ['Sitrep.Example.org'] });
+    assert.equal(
+      (await json(deployed, '/healthz', { headers: { Host: 'sitrep.example.org:443' } })).res.status,
+      200,
+    );
+    assert.equal((await json(deployed, '/healthz', { headers: { Host: 'localhost:8080' } })).res.status, 200);
+    assert.equal(
+      (await json(deployed, '/healthz', { headers: { Host: 'evil.example.org' } })).res.status,
+      421,
+    );
+  });
+
   it('refuses writes without the token (401), with a wrong one (401), and when writes are off (403)', async () => {
     const post = (headers: Record<string, string>, target = app) =>
       json(target, '/api/documents', {

@@ -1,5 +1,6 @@
 /**
- * The HTTP API and dashboard server as a Hono app: security headers on every response, the route
+ * The HTTP API and dashboard server as a Hono app: security headers on every response, a `Host`
+ * allow-list (./allowed-host.ts), the route
  * table (./routes.ts) validated with its zod schemas, bearer-token writes, a body size limit, the
  * OpenAPI document, and the built dashboard as static files. `createApp` opens no socket, so tests
  * call `app.request()`; `sitrep serve` hands the app to @hono/node-server. Imports Hono, the store
@@ -10,6 +11,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from '../store/store.js';
+import { allowedHostGuard } from './allowed-host.js';
 import { errorBody, HttpError } from './http-error.js';
 import { MergeGate } from './merge-gate.js';
 import { openApiDocument } from './openapi.js';
@@ -38,6 +40,8 @@ export interface ServeOptions {
   readonly extract?: Extract;
   /** Serve a store this process must not write (a read replica): no merges, writes answer 403. */
   readonly readOnly?: boolean;
+  /** Host names answered besides loopback names and IP literals (`--allowed-host`); others get 421. */
+  readonly allowedHosts?: readonly string[];
 }
 
 export type ServeApp = Hono & {
@@ -96,6 +100,8 @@ export function createApp(opts: ServeOptions): ServeApp {
       strictTransportSecurity: false,
     }),
   );
+
+  app.use(allowedHostGuard(opts.allowedHosts ?? []));
 
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json(errorBody(err.status, err.message, err.field), err.status);

@@ -6,12 +6,23 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const bin = path.join(repoRoot, 'bin', 'sitrep.js');
+
+/** The status of a GET with a given Host header (fetch cannot set Host). */
+function statusWithHost(port: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get({ host: '127.0.0.1', port, path: '/healthz', headers: { Host: host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on('error', reject);
+  });
+}
 
 async function runServe(args: string[], env: NodeJS.ProcessEnv) {
   const db = mkdtempSync(path.join(tmpdir(), 'sitrep-serve-cli-'));
@@ -38,9 +49,12 @@ async function runServe(args: string[], env: NodeJS.ProcessEnv) {
 
 describe('sitrep serve (process)', () => {
   it('prints its URL, answers, warns beyond the loopback without a token, and stops on SIGTERM', async () => {
-    const s = await runServe(['--host', '0.0.0.0'], {});
+    const s = await runServe(['--host', '0.0.0.0', '--allowed-host', 'news.example'], {});
     const port = new URL(s.url).port;
     assert.match(port, /^\d+$/);
+    assert.equal(await statusWithHost(port, `news.example:${port}`), 200);
+    assert.equal(await statusWithHost(port, `localhost:${port}`), 200);
+    assert.equal(await statusWithHost(port, `rebound.attacker.example:${port}`), 421);
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     assert.equal(res.status, 200);
     assert.equal(((await res.json()) as { documents: number }).documents, 0);

@@ -5,7 +5,7 @@
 
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 413 | 422 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 413 | 421 | 422 | 500,
     message: string,
     /** The query parameter, path parameter or body field at fault, when one is. */
     readonly field: string | null = null,

@@ -273,7 +273,10 @@ export interface FeedItemRow {
   updated_at: string;
   /** The article's document id (a hash of its text) once its page was read. */
   content_hash: string | null;
-  /** 'pending' (claimed), 'queued', 'stored', 'duplicate' (same text already seen) or 'failed'. */
+  /**
+   * 'pending' (claimed), 'queued', 'stored', 'duplicate' (same text already seen), 'failed' or
+   * 'refused' (a link naming nothing to fetch).
+   */
   status: string;
   attempts: number;
   error: string | null;

@@ -46,7 +46,7 @@ import type {
   StoryView,
   TimelineCell,
 } from './store.js';
-import { containsText, whereStoryFilter } from './story-filter.js';
+import { containsText, likeText, whereStoryFilter } from './story-filter.js';
 
 type Db = Kysely<Tables>;
 type Tx = Transaction<Tables>;
@@ -324,7 +324,7 @@ export class SqlStore implements Store {
     const rows = await this.db
       .selectFrom('stories')
       .selectAll()
-      .where('id', 'like', `${id.replace(/[%_]/g, '')}%`)
+      .where(likeText(sql.ref('id'), id, 'prefix'))
       .limit(2)
       .execute();
     if (rows.length === 0) return null;
@@ -354,7 +354,10 @@ export class SqlStore implements Store {
     if (opts.name) {
       const n = opts.name.toLowerCase();
       q = q.where((eb) =>
-        eb.or([eb(eb.fn('lower', ['a.name']), 'like', `%${n}%`), eb(eb.fn('lower', ['a.code']), '=', n)]),
+        eb.or([
+          likeText(sql.ref('a.name'), n, 'contains', { lower: true }),
+          eb(eb.fn('lower', ['a.code']), '=', n),
+        ]),
       );
     }
     const rows = await q
@@ -389,7 +392,7 @@ export class SqlStore implements Store {
       const s = opts.speaker.toLowerCase();
       q = q.where((eb) =>
         eb.or([
-          eb(eb.fn('lower', ['a.name']), 'like', `%${s}%`),
+          likeText(sql.ref('a.name'), s, 'contains', { lower: true }),
           eb(eb.fn('lower', ['a.code']), '=', s),
           eb(eb.fn('lower', ['a.country']), '=', s),
         ]),

@@ -350,7 +350,8 @@ export type FeedPollUpdate = Partial<Omit<FeedRow, 'id' | 'url' | 'added_at'>>;
 
 export interface FeedItemOutcome {
   readonly url: string;
-  readonly status: 'queued' | 'stored' | 'duplicate' | 'failed';
+  /** `refused`: the link names nothing to fetch (javascript:, file:); never claimed again. */
+  readonly status: 'queued' | 'stored' | 'duplicate' | 'failed' | 'refused';
   readonly contentHash: string | null;
   readonly error: string | null;
 }

@@ -30,7 +30,7 @@ export function whereStoryFilter<O>(
       ),
     );
   }
-  if (filter.cameo) q = q.where('cameo', 'like', `${filter.cameo}%`);
+  if (filter.cameo) q = q.where(likeText(sql.ref('cameo'), filter.cameo, 'prefix'));
   if (filter.plover) q = q.where(sql`upper(plover)`, '=', filter.plover.toUpperCase());
   if (filter.from || filter.to) {
     // In the range: an interval inside it, or a precise one (a week at most) overlapping it. A
@@ -51,7 +51,7 @@ export function whereStoryFilter<O>(
     const p = filter.place.toLowerCase();
     q = q.where((eb) =>
       eb.or([
-        eb(eb.fn('lower', ['place_name']), 'like', `${p}%`),
+        likeText(sql.ref('place_name'), p, 'prefix', { lower: true }),
         eb(eb.fn('lower', ['place_country']), '=', p),
       ]),
     );
@@ -74,11 +74,32 @@ export function whereStoryFilter<O>(
   return whereStoryTerms(q, filter);
 }
 
+/** The text with LIKE's wildcards (`%`, `_`) and the escape character itself escaped. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+type Column = RawBuilder<unknown> | ReturnType<typeof sql.ref>;
+
 /**
- * Case-insensitive "contains" with the needle's LIKE wildcards escaped, so `%` and `_` in user input
- * match themselves (ESCAPE is standard in both dialects; SQLite has no default escape character).
+ * `column LIKE pattern` with the user's text escaped, so `%` and `_` in it match themselves (ESCAPE is
+ * standard in both dialects; SQLite has no default escape character). `lower` compares
+ * case-insensitively (the needle is lower-cased here).
  */
-export function containsText(column: RawBuilder<unknown> | ReturnType<typeof sql.ref>, needle: string) {
-  const pattern = `%${needle.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<boolean>`lower(${column}) LIKE ${pattern} ESCAPE '\\'`;
+export function likeText(
+  column: Column,
+  needle: string,
+  match: 'prefix' | 'contains',
+  opts: { lower?: boolean } = {},
+): RawBuilder<boolean> {
+  const text = escapeLike(opts.lower ? needle.toLowerCase() : needle);
+  const pattern = match === 'prefix' ? `${text}%` : `%${text}%`;
+  return opts.lower
+    ? sql<boolean>`lower(${column}) LIKE ${pattern} ESCAPE '\\'`
+    : sql<boolean>`${column} LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/** Case-insensitive "contains" with the needle's wildcards escaped. */
+export function containsText(column: Column, needle: string): RawBuilder<boolean> {
+  return likeText(column, needle, 'contains', { lower: true });
 }

@@ -1,8 +1,10 @@
 /**
  * Projections of stored story events for output: the JSON object `sitrep events --json` prints (the
  * event fields of ../shared/spec/extract-json.md with actors, time and place as objects, plus
- * mentions and outlets), and flat rows for CSV. Imports ./schema and ./store types only.
+ * mentions and outlets), and flat rows for CSV (cells by src/core/csv.ts). Imports core, ./schema and
+ * ./store types only.
  */
+import { csvLine } from '../core/csv.js';
 import { goldsteinOf } from '../data/goldstein.js';
 import type { EventRow, StoryRow } from './schema.js';
 import type { StoryView } from './store.js';
@@ -172,7 +174,7 @@ function csvValue(view: StoryView, c: CsvColumn): unknown {
     case 'date_precision':
       return datePrecision(view);
     case 'goldstein':
-      return goldsteinOf(s.cameo)?.goldstein.toFixed(1) ?? null;
+      return goldsteinOf(s.cameo)?.goldstein ?? null;
     case 'quad_class':
       return goldsteinOf(s.cameo)?.quad ?? null;
     case 'certainty':
@@ -191,19 +193,23 @@ function csvValue(view: StoryView, c: CsvColumn): unknown {
       return s.place_lon;
     case 'evidence':
       return anchor?.event.evidence_text ?? null;
-    default:
-      return s[c];
+    default: {
+      const v = s[c];
+      return NUMERIC_COLUMNS.has(c) && v !== null ? Number(v) : v;
+    }
   }
 }
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** Columns that hold counts: written as numbers (a driver may hand back a bigint as text). */
+const NUMERIC_COLUMNS: ReadonlySet<string> = new Set([
+  'n_mentions',
+  'n_documents',
+  'n_outlets',
+  'n_sources',
+  'contradicted',
+]);
 
-export function csvLine(values: readonly unknown[]): string {
-  return values.map(csvCell).join(',');
-}
+export { csvLine };
 
 export function storyCsvRow(view: StoryView): string {
   return csvLine(STORY_CSV_COLUMNS.map((c) => csvValue(view, c)));

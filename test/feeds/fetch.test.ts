@@ -191,6 +191,30 @@ describe('SafeFetcher', () => {
     assert.ok(all.every((r) => r.status === 'ok'));
   });
 
+  it('a redirect waiting for a busy host is not timed out by the wait (only request time counts)', async () => {
+    const slow = await startFeedServer({
+      '/slow': slowly('ok', 'text/plain', 600),
+      '/page': slowly('page', 'text/plain', 10),
+    });
+    const front = await startFeedServer({});
+    front.routes.set('/moved', (_req, res) => {
+      res.writeHead(301, { location: `${slow.base}/page` });
+      res.end();
+    });
+    try {
+      const f = new SafeFetcher({ allowPrivate: true, limits: { totalMs: 1000 } });
+      // Two 600 ms requests hold the slow host ~1.2 s; the redirect lands behind them at once.
+      const busy = [f.get({ url: `${slow.base}/slow?a` }), f.get({ url: `${slow.base}/slow?b` })];
+      const moved = await f.get({ url: `${front.base}/moved` });
+      assert.equal(moved.status, 'ok');
+      assert.equal(moved.url, `${slow.base}/page`);
+      assert.ok((await Promise.all(busy)).every((r) => r.status === 'ok'));
+    } finally {
+      await slow.close();
+      await front.close();
+    }
+  });
+
   it('cuts off a server that goes silent (idle limit)', async () => {
     const url = `${server.base}/stall`;
     const why = await refused(
@@ -289,6 +313,14 @@ describe('SafeFetcher', () => {
       '[fe80::1]',
       '[fd00::1]',
       '[::ffff:127.0.0.1]',
+      '[::127.0.0.1]',
+      '[::ffff:7f00:1]',
+      '[64:ff9b::7f00:1]',
+      '[64:ff9b::a9fe:a9fe]',
+      '[fec0::1]',
+      '[2002:a00:1::1]',
+      '[ff02::1]',
+      '[::]',
     ]) {
       await refused(
         new SafeFetcher({ fetch: fake }).get({ url: `http://${ip}/x` }),

@@ -420,6 +420,55 @@ function feedsSuite(
       await store.removeFeed(f.id);
     });
 
+    it('counts items whose link is javascript: or file: as refused, with the reason, once', async () => {
+      server.routes.set('/bad-links.xml', (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+          rss('Bad links', [
+            { title: 'Script', link: 'javascript:alert(document.domain)' },
+            { title: 'Local file', link: 'file:///etc/passwd' },
+            { title: 'Mail', link: 'mailto:desk@example.org' },
+          ]),
+        ),
+      );
+      const url = `${server.base}/bad-links.xml`;
+      await store.addFeed({
+        id: feedIdOf(url),
+        url,
+        outlet: null,
+        everySeconds: 900,
+        now: hours(8).toISOString(),
+      });
+      const s = await runPass({ store, sink: queueSink(producer), fetcher, now: () => hours(8) });
+      assert.equal(s.ok, 1);
+      assert.equal(s.handedOn, 0);
+      assert.equal(s.itemErrors, 3, 'each refused link is counted');
+      const f = (await store.findFeed(url))!;
+      assert.match(
+        f.last_error ?? '',
+        /3 of 3 new item\(s\) failed; first: .*bad-links\.xml: item link refused: javascript:alert/,
+      );
+      const errors = (await store.listErrors()).filter((e) => e.code === 'FEED_BAD_URL');
+      assert.deepEqual(errors.map((e) => e.input).sort(), [
+        'file:///etc/passwd',
+        'javascript:alert(document.domain)',
+        'mailto:desk@example.org',
+      ]);
+      assert.match(
+        errors.find((e) => e.input.startsWith('file:'))!.message,
+        /only http and https item URLs are fetched \(not file\)/,
+      );
+      const rows = await store.db
+        .selectFrom('feed_items')
+        .select(['url', 'status'])
+        .where('feed_id', '=', f.id)
+        .execute();
+      assert.deepEqual(new Set(rows.map((r) => r.status)), new Set(['refused']));
+      // The next poll refuses nothing again: the links were settled once.
+      const again = await runPass({ store, sink: queueSink(producer), fetcher, now: () => hours(9) });
+      assert.equal(again.itemErrors, 0);
+      await store.removeFeed(f.id);
+    });
+
     it('retries a failed item on later polls, three attempts in all', async () => {
       // The fallback feed was polled six times by now; its short-summary item failed each time it was tried.
       const row = await store.db

@@ -298,6 +298,12 @@ describe('job queue and worker loop (PostgreSQL, in process)', () => {
       [INGEST_QUEUE],
     );
     assert.deepEqual(rows, [{ state: 'active', n: 3 }]);
+    // Held for a minute (this queue's expiry): the draining workers of the next tests would wait
+    // for them (as they must for a killed worker's jobs), so they go now.
+    await pg.query(
+      `DELETE FROM ${pg.queueSchema}.job WHERE name = $1 AND data #>> '{article,key}' LIKE 'down-%'`,
+      [INGEST_QUEUE],
+    );
   });
 
   it('a failing merge pass is retried by the queue and does not stop the worker', async () => {
@@ -340,5 +346,48 @@ describe('job queue and worker loop (PostgreSQL, in process)', () => {
     assert.equal(merged, 1, 'the leaving worker merged by itself');
     assert.equal(await store.storiesStale(), false);
     await queue.completeMerge(held!, {});
+  });
+});
+
+describe('--exit-when-idle drains jobs a killed worker held (PostgreSQL, in process)', () => {
+  let pg: QueueSchemas;
+  let queue: JobQueue;
+  let store: SqlStore;
+  before(async () => {
+    pg = await queueSchemas('drain');
+    // A 2 s hold and no supervising process: only the draining worker itself returns expired holds.
+    queue = await openQueue(pg.storeUrl, {
+      schema: pg.queueSchema,
+      expireInSeconds: 2,
+      retryDelaySeconds: 1,
+    });
+    store = await openStore(pg.storeUrl);
+  });
+  after(async () => {
+    await queue?.close();
+    await store?.close();
+    await pg?.drop();
+  });
+
+  it('waits for jobs held by a worker that died, until they expire, return and are done', async () => {
+    await queue.enqueue(articles(6, 'held').map((article) => ({ article })));
+    // "The killed worker": takes four jobs and never completes them.
+    const held = await queue.fetch(4);
+    assert.equal(held.length, 4);
+    const waits: number[] = [];
+    const counts = await runWorker(store, queue, fakeExecutor(), {
+      exitWhenIdle: true,
+      mergeDelaySeconds: 1,
+      idleMaxMs: 500,
+      onWaiting: (left) => waits.push(left.active + left.returning),
+    });
+    assert.equal(counts.stored, 6, 'the two free jobs and the four returned ones');
+    assert.ok(waits.length > 0 && waits[0] === 4, `waited for the held jobs: ${waits.slice(0, 3)}`);
+    const states = await pg.query(
+      `SELECT state::text AS state, count(*)::int AS n FROM ${pg.queueSchema}.job WHERE name = $1 GROUP BY state`,
+      [INGEST_QUEUE],
+    );
+    assert.deepEqual(states, [{ state: 'completed', n: 6 }]);
+    assert.equal((await store.counts()).documents, 6);
   });
 });

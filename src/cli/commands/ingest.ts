@@ -81,6 +81,7 @@ export function registerIngest(program: Command, result: CommandResult): void {
     .action(async (inputs: string[], opts: IngestOptions) => {
       const { createExecutor } = await import('../../ingest/executor.js');
       const { ingest } = await import('../../ingest/ingest.js');
+      const { acquireIngestLock } = await import('../../ingest/ingest-lock.js');
       const { createProgress } = await import('../../ingest/progress.js');
       const { countArticles, readSources } = await import('../../ingest/sources.js');
       const { openStore } = await import('../../store/open-store.js');
@@ -132,7 +133,17 @@ export function registerIngest(program: Command, result: CommandResult): void {
       };
       process.on('SIGINT', onSigint);
       process.on('SIGTERM', onSigint);
+      let release: (() => Promise<void>) | null = null;
       try {
+        // Opened first: the store exists (the data directory, the schema) before the lock is taken in it.
+        release = await acquireIngestLock(
+          opts.db,
+          (holder) =>
+            process.stderr.write(
+              `sitrep ingest: waiting for ${holder} to finish; the articles it stores are skipped here\n`,
+            ),
+          controller.signal,
+        );
         const total = opts.progress ? await countArticles(inputs, format) : undefined;
         const progress = opts.progress ? createProgress(total) : null;
         const run = await ingest(store, readSources(inputs, { format, fields, ...meta }), executor, {
@@ -170,6 +181,7 @@ export function registerIngest(program: Command, result: CommandResult): void {
       } finally {
         process.off('SIGINT', onSigint);
         process.off('SIGTERM', onSigint);
+        await release?.();
         await executor.close();
         await store.close();
       }

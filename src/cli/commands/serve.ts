@@ -1,5 +1,5 @@
 /**
- * `sitrep serve [--db DIR|URL] [--port 8080] [--host 127.0.0.1]`: the JSON API and the dashboard
+ * `sitrep serve [--db DIR|URL] [--port 8080] [--host 127.0.0.1] [--allowed-host NAME]...`: the JSON API and the dashboard
  * over a store (src/serve), on @hono/node-server. Writes need SITREP_TOKEN; without it they are
  * off, and listening beyond the loopback without it prints a warning. Closes the store on
  * SIGINT/SIGTERM after queued writes and merges finish.
@@ -17,6 +17,7 @@ interface ServeOptions {
   port: string;
   host: string;
   readOnly?: boolean;
+  allowedHost: string[];
 }
 
 export function isLoopback(host: string): boolean {
@@ -36,6 +37,12 @@ export function registerServe(program: Command, _result: CommandResult): void {
     .option('--port <n>', 'TCP port', '8080')
     .option('--host <address>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
     .option('--read-only', 'never write: no merges, no POST (for a PostgreSQL read replica)')
+    .option(
+      '--allowed-host <name>',
+      'a host name the server answers besides localhost and IP addresses (repeatable; DNS rebinding defence)',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
     .action(async (opts: ServeOptions) => {
       const { serve } = await import('@hono/node-server');
       const { createExecutor } = await import('../../ingest/executor.js');
@@ -56,6 +63,8 @@ export function registerServe(program: Command, _result: CommandResult): void {
         store,
         token,
         readOnly,
+        // A name to listen on is a name clients use (an IP literal is always answered).
+        allowedHosts: [...opts.allowedHost, opts.host],
         extract: (task) => executor.run(task),
         webRoot: path.join(packageRoot, 'dist', 'web'),
       });
