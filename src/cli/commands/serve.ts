@@ -13,6 +13,7 @@ import { packageRoot } from '../../data/paths.js';
 import { createExecutor } from '../../ingest/executor.js';
 import { createApp } from '../../serve/app.js';
 import { openStore } from '../../store/open-store.js';
+import { withReadPool } from '../../store/read-pool.js';
 import type { CommandResult } from '../main.js';
 import { dbOption } from './ingest.js';
 
@@ -21,6 +22,16 @@ interface ServeOptions {
   port: string;
   host: string;
   readOnly?: boolean;
+  readThreads: string;
+  readQueue: string;
+  cacheMb: string;
+}
+
+function countOf(flag: string, v: string, min: number): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min)
+    throw new SitrepError('BAD_ARGUMENT', `${flag} ${v}: expected an integer ≥ ${min}`);
+  return n;
 }
 
 export function isLoopback(host: string): boolean {
@@ -40,15 +51,34 @@ export function registerServe(program: Command, _result: CommandResult): void {
     .option('--port <n>', 'TCP port', '8080')
     .option('--host <address>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
     .option('--read-only', 'never write: no merges, no POST (for a PostgreSQL read replica)')
+    .option(
+      '--read-threads <n>',
+      'reads run at once (embedded store: worker threads; PostgreSQL: pool connections)',
+      '2',
+    )
+    .option(
+      '--read-queue <n>',
+      'reads that may wait for those before the server answers 503 (Retry-After)',
+      '64',
+    )
+    .option(
+      '--cache-mb <n>',
+      'memory for cached read answers, kept until the next write or merge (0: off)',
+      '64',
+    )
     .action(async (opts: ServeOptions) => {
       const port = portOf(opts.port);
+      const readThreads = countOf('--read-threads', opts.readThreads, 1);
+      const readQueue = countOf('--read-queue', opts.readQueue, 0);
+      const cacheMb = countOf('--cache-mb', opts.cacheMb, 0);
       const token = process.env.SITREP_TOKEN || null;
       if (!token && !isLoopback(opts.host)) {
         process.stderr.write(
           `sitrep serve: warning: listening on ${opts.host} without SITREP_TOKEN: anyone who can reach this port can read the store (writes stay off until a token is set)\n`,
         );
       }
-      const store = await openStore(opts.db);
+      // The embedded store reads on worker threads; PostgreSQL's pg.Pool is asynchronous already.
+      const store = withReadPool(await openStore(opts.db, { poolSize: readThreads }), readThreads);
       const readOnly = opts.readOnly === true;
       // Posted articles are extracted on a worker thread so reads keep being answered meanwhile.
       const executor = createExecutor(1, { offThread: true });
@@ -57,6 +87,9 @@ export function registerServe(program: Command, _result: CommandResult): void {
         token,
         readOnly,
         extract: (task) => executor.run(task),
+        readConcurrency: readThreads,
+        readQueue,
+        cacheBytes: cacheMb * 1024 * 1024,
         webRoot: path.join(packageRoot, 'dist', 'web'),
       });
       let server: Server;
