@@ -151,6 +151,8 @@ async function runNode() {
 }
 
 const result = args.includes('--wrk') ? await runWrk() : await runNode();
+// Let the reads the load generator left in flight finish before the pool closes under them.
+await new Promise((r) => setTimeout(r, 1000));
 server.close();
 server.closeAllConnections?.();
 await app.idle();

@@ -70,7 +70,7 @@ export function createExecutor(jobs: number, opts: { offThread?: boolean } = {})
     version: () => pool.run('version') as Promise<string>,
     run: async (task) => {
       const budget = task.budgetMs ?? docBudgetMs();
-      const signal = AbortSignal.timeout(budget + HARD_STOP_MARGIN_MS);
+      const signal = AbortSignal.timeout(Math.ceil(budget + HARD_STOP_MARGIN_MS));
       let out: unknown;
       try {
         out = await pool.run(task, { signal });
