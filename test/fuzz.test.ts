@@ -92,7 +92,7 @@ function check<T>(target: Target, arb: fc.Arbitrary<T>, prop: (v: T) => void | P
   fc.assert(
     fc.property(arb, (v) => {
       try {
-        prop(v) as void;
+        void prop(v);
       } catch (err) {
         onFail();
         throw err;
