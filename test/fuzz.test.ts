@@ -7,7 +7,8 @@
  * every reference (events → actors, times, places, quantities; speakers → actors) resolves.
  *
  * SITREP_FUZZ_RUNS=N runs N cases per target (default: a CI run of a few thousand in all);
- * SITREP_FUZZ_SEED=S replays another seed; a failure prints the seed and path to replay it.
+ * SITREP_FUZZ_SEED=S runs another seed; a failure prints its seed and path, and SITREP_FUZZ_PATH=P
+ * (with that seed) replays just that case.
  * SITREP_FUZZ_REPORT=FILE writes cases, failures and the slowest case's time per character per target.
  * Data: the first 40 AllSides articles, read at run time from ../shared/data.
  */
@@ -71,7 +72,14 @@ function timed<T>(target: Target, chars: number, fn: () => T): T {
 }
 
 function check<T>(target: Target, arb: fc.Arbitrary<T>, prop: (v: T) => void | Promise<void>, async = false) {
-  const params = { seed: SEED, numRuns: runsOf(target), endOnFailure: true };
+  const params = {
+    seed: SEED,
+    numRuns: runsOf(target),
+    endOnFailure: true,
+    includeErrorInReport: true,
+    // Replays one failing case: the `path` a failure reports (with its seed).
+    ...(process.env.SITREP_FUZZ_PATH ? { path: process.env.SITREP_FUZZ_PATH } : {}),
+  };
   const onFail = () => {
     const s = stats.get(target);
     if (s) s.failures++;
