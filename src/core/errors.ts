@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'DATA_MISSING'
   | 'DATA_INVALID'
   | 'PIPELINE_ORDER'
+  // A document whose extraction ran past the per-document time budget (src/pipeline/pipeline.ts).
+  | 'INPUT_TIME_BUDGET'
   | 'STORE'
   // Feeds and their pages (src/feeds): why a fetch or a feed document was refused.
   | 'FEED_BAD_URL'

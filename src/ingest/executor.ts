@@ -7,8 +7,21 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { type ErrorCode, SitrepError } from '../core/errors.js';
+import { budgetError, docBudgetMs } from '../pipeline/pipeline.js';
 import type { DocumentRows } from '../store/schema.js';
 import { type ExtractTask, pipelineVersion, runExtractTask } from './extract-task.js';
+import type { WorkerRefusal } from './worker.js';
+
+/**
+ * How long past its budget a document may keep a worker thread before the thread is ended: the
+ * pipeline checks the budget between stages, this catches a stage that itself never returns.
+ */
+export const HARD_STOP_MARGIN_MS = 5_000;
+
+function isRefusal(v: unknown): v is WorkerRefusal {
+  return typeof v === 'object' && v !== null && 'refused' in v;
+}
 
 export interface Executor {
   readonly threads: number;
@@ -55,7 +68,30 @@ export function createExecutor(jobs: number, opts: { offThread?: boolean } = {})
   return {
     threads: jobs,
     version: () => pool.run('version') as Promise<string>,
-    run: (task) => pool.run(task) as Promise<DocumentRows>,
+    run: async (task) => {
+      const budget = task.budgetMs ?? docBudgetMs();
+      const signal = AbortSignal.timeout(Math.ceil(budget + HARD_STOP_MARGIN_MS));
+      let out: unknown;
+      try {
+        out = await pool.run(task, { signal });
+      } catch (err) {
+        // Piscina ends the thread running an aborted task and starts a fresh one.
+        if (signal.aborted) {
+          throw budgetError(
+            task.article.key,
+            budget,
+            `still running after ${budget + HARD_STOP_MARGIN_MS} ms: the worker thread was ended`,
+          );
+        }
+        throw err;
+      }
+      if (isRefusal(out)) {
+        throw new SitrepError(out.refused.code as ErrorCode, out.refused.message, {
+          input: out.refused.input,
+        });
+      }
+      return out as DocumentRows;
+    },
     close: () => pool.destroy(),
   };
 }

@@ -4,7 +4,7 @@
  * main thread receives plain rows, never the document with its tokens.
  */
 import { defaultPipeline } from '../pipeline/default.js';
-import { createDocument } from '../pipeline/pipeline.js';
+import { createDocument, docBudgetMs } from '../pipeline/pipeline.js';
 import { toDocumentRows } from '../store/rows.js';
 import type { DocumentRows } from '../store/schema.js';
 import type { RawArticle } from './sources.js';
@@ -12,6 +12,8 @@ import type { RawArticle } from './sources.js';
 export interface ExtractTask {
   readonly article: RawArticle;
   readonly ingestedAt: string;
+  /** The per-document time budget (default: `docBudgetMs()`). */
+  readonly budgetMs?: number;
 }
 
 /** The version string of the default pipeline (stored with every document). */
@@ -21,7 +23,11 @@ export function pipelineVersion(): string {
 
 export function runExtractTask(task: ExtractTask): DocumentRows {
   const pipeline = defaultPipeline();
-  const doc = pipeline.run(createDocument(task.article.text, task.article.meta));
+  const doc = pipeline.run(
+    createDocument(task.article.text, task.article.meta),
+    { debug: false },
+    { ms: task.budgetMs ?? docBudgetMs(), input: task.article.key },
+  );
   return toDocumentRows(doc, {
     input: task.article.key,
     pipeline: pipeline.version,

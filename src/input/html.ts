@@ -48,7 +48,11 @@ interface DomNode {
   childNodes: ArrayLike<DomNode>;
 }
 
-/** Text of a DOM subtree: block elements become paragraphs (blank-line separated), inline whitespace collapses. */
+/**
+ * Text of a DOM subtree: block elements become paragraphs (blank-line separated), inline whitespace
+ * collapses. Walked with an explicit stack, not recursion: a page nested 100k elements deep must
+ * not overflow the call stack.
+ */
 export function blockText(root: DomNode): string {
   const paragraphs: string[] = [];
   let current = '';
@@ -57,26 +61,55 @@ export function blockText(root: DomNode): string {
     if (p) paragraphs.push(p);
     current = '';
   };
-  const walk = (node: DomNode) => {
+  // A null entry closes the block element opened before it.
+  const stack: (DomNode | null)[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null) {
+      flush();
+      continue;
+    }
+    if (!node) continue;
     if (node.nodeType === 3) {
       current += node.textContent ?? '';
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const name = node.nodeName.toUpperCase();
-    if (name === 'SCRIPT' || name === 'STYLE' || name === 'NOSCRIPT' || name === 'TEMPLATE') return;
+    if (name === 'SCRIPT' || name === 'STYLE' || name === 'NOSCRIPT' || name === 'TEMPLATE') continue;
     if (name === 'BR') {
       current += ' ';
-      return;
+      continue;
     }
-    const block = BLOCKS.has(name);
-    if (block) flush();
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
-    if (block) flush();
-  };
-  walk(root);
+    if (BLOCKS.has(name)) {
+      flush();
+      stack.push(null);
+    }
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+  }
   flush();
   return paragraphs.join('\n\n');
+}
+
+/**
+ * Deeper than this, Readability's walks over each node's ancestors make it quadratic in the depth
+ * (800 nested elements: 10 s; found by test/fuzz.test.ts). Real article layouts nest a few dozen
+ * levels, so a deeper page skips Readability and its visible text is taken as it is.
+ */
+export const MAX_READABILITY_DEPTH = 256;
+
+/** Whether any element lies deeper than `limit` below `root` (iterative, stops at the first). */
+export function nestedDeeperThan(root: DomNode, limit: number): boolean {
+  const stack: [DomNode, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (let i = 0; i < node.childNodes.length; i++) {
+      const child = node.childNodes[i]!;
+      if (child.nodeType === 1) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }
 
 type LinkedDocument = ReturnType<typeof parseHTML>['document'];
@@ -144,9 +177,10 @@ export function htmlToArticle(input: string, html: string): HtmlArticle {
 
   let text = '';
   let title: string | null = null;
+  const tooDeep = nestedDeeperThan(document as unknown as DomNode, MAX_READABILITY_DEPTH);
   try {
     // Readability mutates the DOM it is given; the metadata above was read first.
-    const article = new Readability(document as never, { charThreshold: 200 }).parse();
+    const article = tooDeep ? null : new Readability(document as never, { charThreshold: 200 }).parse();
     if (article?.content) {
       const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
       text = blockText(content.body as unknown as DomNode);

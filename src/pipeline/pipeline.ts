@@ -8,6 +8,32 @@ import { SitrepError } from '../core/errors.js';
 import type { DocumentMeta, LayerName, SitrepDocument } from '../core/types.js';
 import type { AnyStage, StageContext } from './stage.js';
 
+/** Default per-document time budget of extraction, overridden by `SITREP_DOC_BUDGET_MS`. */
+export const DEFAULT_DOC_BUDGET_MS = 30_000;
+
+/** The per-document budget in ms: `SITREP_DOC_BUDGET_MS` when set to a positive number, else the default. */
+export function docBudgetMs(env: NodeJS.ProcessEnv = process.env): number {
+  const v = Number(env.SITREP_DOC_BUDGET_MS);
+  return Number.isFinite(v) && v > 0 ? v : DEFAULT_DOC_BUDGET_MS;
+}
+
+export interface RunBudget {
+  /** Milliseconds the stages may take together. */
+  readonly ms: number;
+  /** The input named in the error (a path, `file:line`, a URL). */
+  readonly input: string;
+  /** The clock (tests pass a fake one). */
+  readonly now?: () => number;
+}
+
+export function budgetError(input: string, ms: number, detail: string): SitrepError {
+  return new SitrepError(
+    'INPUT_TIME_BUDGET',
+    `${input}: extraction took longer than the per-document budget of ${ms} ms (${detail}); refused (raise SITREP_DOC_BUDGET_MS to allow it)`,
+    { input },
+  );
+}
+
 export class Pipeline {
   readonly stages: readonly AnyStage[];
   readonly provides: ReadonlySet<LayerName>;
@@ -34,11 +60,32 @@ export class Pipeline {
     return this.stages.map((s) => `${s.name}@${s.version}`).join(',');
   }
 
-  run(doc: SitrepDocument, ctx: StageContext = { debug: false }): SitrepDocument<LayerName> {
+  /**
+   * With a budget, the time is checked after each stage and a document past it is refused with
+   * INPUT_TIME_BUDGET (stages are synchronous, so a stage is never cut in the middle: the ingest pool
+   * also ends a worker that overruns the budget by a margin, see src/ingest/executor.ts).
+   */
+  run(
+    doc: SitrepDocument,
+    ctx: StageContext = { debug: false },
+    budget?: RunBudget,
+  ): SitrepDocument<LayerName> {
+    const now = budget?.now ?? (() => performance.now());
+    const t0 = budget ? now() : 0;
     let current: SitrepDocument = doc;
     for (const stage of this.stages) {
       const added = stage.run(current as SitrepDocument<never>, ctx);
       current = Object.freeze({ ...current, layers: Object.freeze({ ...current.layers, ...added }) });
+      if (budget) {
+        const spent = now() - t0;
+        if (spent > budget.ms) {
+          throw budgetError(
+            budget.input,
+            budget.ms,
+            `${Math.round(spent)} ms after stage '${stage.name}', ${doc.text.length} characters`,
+          );
+        }
+      }
     }
     return current as SitrepDocument<LayerName>;
   }

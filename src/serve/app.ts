@@ -16,12 +16,17 @@ import { errorBody, HttpError } from './http-error.js';
 import { MergeGate } from './merge-gate.js';
 import { openApiDocument } from './openapi.js';
 import { type Extract, extractOnThisThread } from './post-document.js';
+import { ReadGate } from './read-gate.js';
+import { type CachedAnswer, ResponseCache } from './response-cache.js';
 import { honoPath, type RouteDeps } from './route.js';
 import { routes } from './routes.js';
 import { staticFiles } from './static-files.js';
 import { parseWith, queryObject } from './validate.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Reads waiting for a free connection before the server answers 503. */
+export const DEFAULT_READ_QUEUE = 64;
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -42,6 +47,12 @@ export interface ServeOptions {
   readonly readOnly?: boolean;
   /** Host names answered besides loopback names and IP literals (`--allowed-host`); others get 421. */
   readonly allowedHosts?: readonly string[];
+  /** Reads running at once: the store's read connections (default 2). */
+  readonly readConcurrency?: number;
+  /** Reads waiting beyond those before a 503 with `Retry-After` (default DEFAULT_READ_QUEUE). */
+  readonly readQueue?: number;
+  /** Memory for cached read answers, keyed by the store's read token (0: no cache). */
+  readonly cacheBytes?: number;
 }
 
 export type ServeApp = Hono & {
@@ -104,7 +115,10 @@ export function createApp(opts: ServeOptions): ServeApp {
   app.use(allowedHostGuard(opts.allowedHosts ?? []));
 
   app.onError((err, c) => {
-    if (err instanceof HttpError) return c.json(errorBody(err.status, err.message, err.field), err.status);
+    if (err instanceof HttpError) {
+      for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+      return c.json(errorBody(err.status, err.message, err.field), err.status);
+    }
     log(`internal error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.stack : String(err)}`);
     return c.json(errorBody(500, 'internal error (see the server log)'), 500);
   });
@@ -114,6 +128,28 @@ export function createApp(opts: ServeOptions): ServeApp {
     maxSize: maxBody,
     onError: (c) => c.json(errorBody(413, `the body is over the limit of ${maxBody} bytes`), 413),
   });
+
+  const reads = new ReadGate({
+    concurrency: opts.readConcurrency ?? 2,
+    queue: opts.readQueue ?? DEFAULT_READ_QUEUE,
+  });
+  const cache = new ResponseCache(opts.cacheBytes ?? DEFAULT_CACHE_BYTES);
+  /** A handler's output as the cacheable text of a response. */
+  const answerOf = async (out: unknown): Promise<CachedAnswer> =>
+    out instanceof Response
+      ? {
+          status: out.status,
+          body: new Uint8Array(await out.arrayBuffer()),
+          contentType: out.headers.get('Content-Type') ?? 'application/json',
+        }
+      : { status: 200, body: Buffer.from(JSON.stringify(out)), contentType: 'application/json' };
+  /** The read token once the stories are current: one lookup when they are (the common case). */
+  const currentToken = async (stories: boolean): Promise<string> => {
+    const token = await opts.store.readToken();
+    if (!stories || token.startsWith('0|') || token.startsWith('-|')) return token;
+    await gate.fresh();
+    return opts.store.readToken();
+  };
 
   for (const r of routes) {
     const guards = r.write ? [auth, limit] : [];
@@ -130,9 +166,21 @@ export function createApp(opts: ServeOptions): ServeApp {
         }
         body = parseWith(r.body, raw, 'body field');
       }
-      if (r.stories) await gate.fresh();
-      const out = await r.handle({ query, params, body, c }, deps);
-      return out instanceof Response ? out : c.json(out as object);
+      const handle = () => r.handle({ query, params, body, c }, deps);
+      if (r.write || r.cache === false) {
+        if (r.stories) await gate.fresh();
+        const out = r.write ? await handle() : await reads.run(handle);
+        return out instanceof Response ? out : c.json(out as object);
+      }
+      // Reads: cached until the next write or merge, and bounded (503 past the bound) when computed.
+      const token = await currentToken(r.stories ?? false);
+      const url = new URL(c.req.url);
+      const answer = await cache.get(token, url.pathname + url.search, () =>
+        reads.run(async () => answerOf(await handle())),
+      );
+      return c.body(answer.body as Uint8Array<ArrayBuffer>, answer.status as 200, {
+        'Content-Type': answer.contentType,
+      });
     });
   }
 

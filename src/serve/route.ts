@@ -44,6 +44,8 @@ export interface Route<
   readonly write?: boolean;
   /** Answers with data from story events: wait for a pending merge first. */
   readonly stories?: boolean;
+  /** A read whose answer may be cached until the store changes (default: every GET). */
+  readonly cache?: boolean;
   /** Status → description, for the OpenAPI document. */
   readonly responses: Readonly<Record<string, string>>;
   /** The JSON to answer with (status 200), or a Response. */

@@ -75,6 +75,8 @@ export const routes: readonly Route[] = [
     method: 'get',
     path: '/healthz',
     summary: 'Liveness and what the store holds',
+    // Liveness must reach the store every time.
+    cache: false,
     responses: { 200: 'ok, driver and counts' },
     async handle(_i, { store }) {
       const c = await store.counts();

@@ -49,12 +49,17 @@ export async function openExistingStore(db?: string | null): Promise<SqlStore> {
   return openStore(target);
 }
 
-export async function openStore(db?: string | null): Promise<SqlStore> {
+export interface OpenOptions {
+  /** PostgreSQL: connections in the pool (default 4; `sitrep serve` gives one per read it admits, plus one for writes and merges). */
+  readonly poolSize?: number;
+}
+
+export async function openStore(db?: string | null, opts: OpenOptions = {}): Promise<SqlStore> {
   const target = resolveDb(db);
   let store: SqlStore;
   if (isPostgresUrl(target)) {
     const { default: pg } = await import('pg');
-    const pool = new pg.Pool({ connectionString: target, max: 4 });
+    const pool = new pg.Pool({ connectionString: target, max: opts.poolSize ? opts.poolSize + 1 : 4 });
     store = new SqlStore(
       new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }),
       'postgres',

@@ -6,7 +6,7 @@
  * text). Imports ./schema, ./store and ./migrations; never the CLI, ingest or merge.
  */
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
 import { SitrepError } from '../core/errors.js';
 import type { BulkWriter } from './bulk-insert.js';
 import * as feedQueries from './feed-queries.js';
@@ -218,7 +218,8 @@ export class SqlStore implements Store {
     return this.db.transaction().execute(async (tx) => {
       // Write first: the row lock (PostgreSQL) or the write lock (SQLite) serialises replacements, so
       // the mark read next cannot change before this transaction ends.
-      await this.setState(tx, 'merge_started', new Date().toISOString());
+      // Unique per replacement (not only a time): the server's response cache is keyed by it (readToken).
+      await this.setState(tx, 'merge_started', `${new Date().toISOString()} ${randomUUID()}`);
       const current = await this.stateOf(tx, 'stories_stale');
       // Another merge cleared the mark after this one read: its stories are at least as new.
       if (basedOn !== undefined && basedOn !== '0' && current === '0') return false;
@@ -243,6 +244,20 @@ export class SqlStore implements Store {
 
   async staleMark(): Promise<string | null> {
     return this.stateOf(this.db, 'stories_stale');
+  }
+
+  /** Compiled once: the server reads the token on every request. */
+  private readTokenQuery?: CompiledQuery<{ key: string; value: string }>;
+
+  async readToken(): Promise<string> {
+    this.readTokenQuery ??= this.db
+      .selectFrom('store_state')
+      .select(['key', 'value'])
+      .where('key', 'in', ['stories_stale', 'merge_started'])
+      .compile();
+    const { rows } = await this.db.executeQuery(this.readTokenQuery);
+    const of = (k: string) => rows.find((r) => r.key === k)?.value ?? '-';
+    return `${of('stories_stale')}|${of('merge_started')}`;
   }
 
   async storiesStale(): Promise<boolean> {

@@ -297,6 +297,11 @@ export interface Store extends ServeQueries {
   storiesStale(): Promise<boolean>;
   /** An opaque token that changes on every document write ('0' once merged; null: never written). */
   staleMark(): Promise<string | null>;
+  /**
+   * An opaque token that changes on every document write and every replacement of the stories: what
+   * the server's response cache is keyed by (the stale mark alone returns to '0' after each merge).
+   */
+  readToken(): Promise<string>;
 
   events(filter?: EventFilter): Promise<StoryView[]>;
   /** A story by id or by an unambiguous id prefix; null when none. */

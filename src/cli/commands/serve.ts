@@ -18,6 +18,16 @@ interface ServeOptions {
   host: string;
   readOnly?: boolean;
   allowedHost: string[];
+  readThreads: string;
+  readQueue: string;
+  cacheMb: string;
+}
+
+function countOf(flag: string, v: string, min: number): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min)
+    throw new SitrepError('BAD_ARGUMENT', `${flag} ${v}: expected an integer ≥ ${min}`);
+  return n;
 }
 
 export function isLoopback(host: string): boolean {
@@ -43,19 +53,39 @@ export function registerServe(program: Command, _result: CommandResult): void {
       (v: string, all: string[]) => [...all, v],
       [] as string[],
     )
+    .option(
+      '--read-threads <n>',
+      'reads run at once (embedded store: worker threads; PostgreSQL: pool connections)',
+      '2',
+    )
+    .option(
+      '--read-queue <n>',
+      'reads that may wait for those before the server answers 503 (Retry-After)',
+      '64',
+    )
+    .option(
+      '--cache-mb <n>',
+      'memory for cached read answers, kept until the next write or merge (0: off)',
+      '64',
+    )
     .action(async (opts: ServeOptions) => {
       const { serve } = await import('@hono/node-server');
       const { createExecutor } = await import('../../ingest/executor.js');
       const { createApp } = await import('../../serve/app.js');
       const { openStore } = await import('../../store/open-store.js');
+      const { withReadPool } = await import('../../store/read-pool.js');
       const port = portOf(opts.port);
+      const readThreads = countOf('--read-threads', opts.readThreads, 1);
+      const readQueue = countOf('--read-queue', opts.readQueue, 0);
+      const cacheMb = countOf('--cache-mb', opts.cacheMb, 0);
       const token = process.env.SITREP_TOKEN || null;
       if (!token && !isLoopback(opts.host)) {
         process.stderr.write(
           `sitrep serve: warning: listening on ${opts.host} without SITREP_TOKEN: anyone who can reach this port can read the store (writes stay off until a token is set)\n`,
         );
       }
-      const store = await openStore(opts.db);
+      // The embedded store reads on worker threads; PostgreSQL's pg.Pool is asynchronous already.
+      const store = withReadPool(await openStore(opts.db, { poolSize: readThreads }), readThreads);
       const readOnly = opts.readOnly === true;
       // Posted articles are extracted on a worker thread so reads keep being answered meanwhile.
       const executor = createExecutor(1, { offThread: true });
@@ -66,6 +96,9 @@ export function registerServe(program: Command, _result: CommandResult): void {
         // A name to listen on is a name clients use (an IP literal is always answered).
         allowedHosts: [...opts.allowedHost, opts.host],
         extract: (task) => executor.run(task),
+        readConcurrency: readThreads,
+        readQueue,
+        cacheBytes: cacheMb * 1024 * 1024,
         webRoot: path.join(packageRoot, 'dist', 'web'),
       });
       let server: Server;
