@@ -69,6 +69,7 @@ const T = {
   tagM1AmbigP1: 33,
   ambigAmbigP1: 34,
   lowerM1P1: 35,
+  lowerM3Suffix: 36,
 } as const;
 
 export const MAX_FEATURES = 40;
@@ -239,6 +240,9 @@ export class SentenceFeatures {
     out[n++] = mix(T.lowerM2, this.lower[s - 2]!);
     out[n++] = mix(T.lowerP1, this.lower[s + 1]!);
     out[n++] = mix(T.lowerP2, this.lower[s + 2]!);
+    // A determiner three words back marks a noun phrase the tags before cannot show ("their South
+    // Korean counterparts": NNP NNP before an unknown -s word).
+    if (s >= 3) out[n++] = mix(mix(T.lowerM3Suffix, this.lower[s - 3]!), this.suffix3[s]!);
     out[n++] = mix(T.suffixM1, this.suffix3[s - 1]!);
     out[n++] = mix(T.suffixP1, this.suffix3[s + 1]!);
     out[n++] = mix(T.tagM1, t1);

@@ -37,7 +37,7 @@ function run(text: string, f: Fixture = {}): readonly EventRecord[] {
     assert.equal(text.slice(e.trigger.start, e.trigger.end), e.trigger.text, 'trigger offsets');
     assert.equal(text.slice(e.evidence.start, e.evidence.end), e.evidence.text, 'evidence offsets');
     for (const s of e.alsoEvidence) assert.equal(text.slice(s.start, s.end), s.text);
-    assert.equal(e.by, 'events@1');
+    assert.equal(e.by, 'events@2');
     assert.ok(e.rule.length > 0);
   }
   return events;

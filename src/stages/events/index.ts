@@ -29,7 +29,7 @@ import { findTriggers, type TriggerMatch } from './triggers.js';
 export type ModalityFn = (doc: SitrepDocument<'tokens' | 'sentences'>, span: ModalitySpan) => Modality;
 
 const NAME = 'events';
-const VERSION = 1;
+const VERSION = 2;
 /** CAMEO roots whose coordinated subjects act on each other ("Pyongyang and Moscow signed a pact"). */
 const SYMMETRIC_ROOTS = new Set(['03', '04', '05', '06', '19']);
 /** Roots of acts that, with no other target, are aimed at the actor's own country (CAMEO convention). */
@@ -100,7 +100,10 @@ function governorOf(view: DocView, i: number, first: number): string | null {
 function clauseStart(view: DocView, i: number, first: number): number {
   for (let j = i - 1; j >= first; j--) {
     const t = view.tokens[j]!;
-    if (isPunct(t, ',;:') || t.pos === 'SCONJ') return view.tokens[j + 1]!.start;
+    // A subordinator before a gerund ("stopped short of confirming", EWT's of/SCONJ) opens no finite
+    // clause: the words before it still govern the act.
+    const gerund = t.pos === 'SCONJ' && view.tokens[j + 1]?.xpos === 'VBG';
+    if (isPunct(t, ',;:') || (t.pos === 'SCONJ' && !gerund)) return view.tokens[j + 1]!.start;
   }
   return view.tokens[first]!.start;
 }

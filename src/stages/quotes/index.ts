@@ -17,7 +17,7 @@ import { indexSpeakers } from './speaker.js';
 import { buildUnits, type Unit } from './units.js';
 
 const NAME = 'quotes';
-const VERSION = 1;
+const VERSION = 2;
 const PERSONAL_PRONOUNS = /^(he|she|him|her)$/i;
 /** Verbs that take a quoted term as object: only a reporting use (with a source) makes it a quote. */
 const NAMING_VERBS = new Set(['call', 'dub', 'term', 'name', 'label', 'brand']);

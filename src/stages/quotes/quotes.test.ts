@@ -229,7 +229,7 @@ describe('quotes stage: attributions', () => {
     assert.equal(a.speaker, 'PENT');
     assert.equal(a.verb, 'say');
     assert.match(a.rule, /^reporting-cues\.tsv:\d+ post-posed$/);
-    assert.equal(a.by, 'quotes@1');
+    assert.equal(a.by, 'quotes@2');
   });
 
   it('a parenthetical source: C, spokeswoman X said, and …', () => {
