@@ -95,7 +95,7 @@ describe('events CSV (read back by Python csv)', () => {
     const rows = pythonCsv(out);
     assert.equal(rows.length, 2);
     const fight = rows.find((x) => x.cameo === '190')!;
-    assert.equal(fight.goldstein, '-10.0');
+    assert.equal(fight.goldstein, '-10');
     assert.equal(fight.quad_class, '4');
     assert.equal(fight.fatalities, '12');
     assert.equal(fight.date_precision, 'day');
@@ -109,7 +109,7 @@ describe('events CSV (read back by Python csv)', () => {
     const talk = rows.find((x) => x.cameo === '036')!;
     assert.equal(talk.certainty, 'possible');
     assert.equal(talk.source_code, 'RUSGOV', "a person's CAMEO actor code");
-    assert.equal(talk.goldstein, '4.0');
+    assert.equal(talk.goldstein, '4');
     assert.equal(talk.quad_class, '1');
     assert.equal(talk.fatalities, '');
     assert.equal(talk.date_precision, 'publication');

@@ -10,7 +10,11 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   let out = '';
   let err = '';
   const write = { out: process.stdout.write, err: process.stderr.write };
-  process.stdout.write = ((s: string) => {
+  // The test runner reports to its parent through this process's stdout in binary frames, possibly
+  // while a test awaits: those pass through; the CLI's own output is text.
+  process.stdout.write = ((s: string | Uint8Array, ...rest: unknown[]) => {
+    if (typeof s !== 'string')
+      return (write.out as (...a: unknown[]) => boolean).call(process.stdout, s, ...rest);
     out += s;
     return true;
   }) as typeof process.stdout.write;
