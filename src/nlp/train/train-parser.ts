@@ -34,6 +34,7 @@ import {
 } from '../parser.js';
 import { PerceptronTrainer } from '../perceptron.js';
 import { MODELS_DIR, recordModel, UD_EWT } from './manifest.js';
+import { mulberry32 } from './random.js';
 
 /** A training or evaluation sentence: the parser's input plus the gold tree. */
 export interface TreeSentence {
@@ -52,18 +53,6 @@ export function treeSentence(s: ConlluSentence): TreeSentence {
     xpos: s.words.map((w) => w.xpos),
     heads: Int32Array.from(s.words.map((w) => w.head)),
     deprels: s.words.map((w) => w.deprel),
-  };
-}
-
-/** mulberry32: a small fast seeded PRNG (uniform in [0, 1)). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -178,7 +167,7 @@ export function trainParser(
   const explore = options.explore ?? 0.9;
   const exploreFrom = options.exploreFrom ?? 1;
   const minWeight = options.minWeight ?? 0.75;
-  const random = seededRandom(options.seed ?? 1);
+  const random = mulberry32(options.seed ?? 1);
   const labels = relationLabels(train);
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const rootLabel = labelIndex.get('root')!;

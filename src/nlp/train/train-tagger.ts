@@ -16,18 +16,7 @@ import { sha256File } from '../model-file.js';
 import { argmax, PerceptronTrainer } from '../perceptron.js';
 import { MAX_FEATURES, makeLexicon, SentenceFeatures, Tagger, type TaggerLexicon } from '../tagger.js';
 import { MODELS_DIR, recordModel, UD_EWT } from './manifest.js';
-
-/** mulberry32: a tiny seeded PRNG, enough for a reproducible shuffle. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './random.js';
 
 function shuffle(order: Int32Array, random: () => number): void {
   for (let i = order.length - 1; i > 0; i--) {
