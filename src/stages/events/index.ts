@@ -16,6 +16,7 @@
 import type { EventRecord, SitrepDocument, Span } from '../../core/types.js';
 import { type EventsData, loadEventsData, longestPrefix, lookupCode } from '../../data/events.js';
 import { loadQuotesData } from '../../data/quotes.js';
+import { DependencyTree } from '../../nlp/tree.js';
 import { type Stage, stageTag } from '../../pipeline/stage.js';
 import { assessModality, type Modality, type ModalitySpan } from '../quotes/modality.js';
 import { fallbackTarget, findPlace, findQuantity, findSource, findTarget, findTime } from './arguments.js';
@@ -234,9 +235,27 @@ function runEvents(
    * The source of a trigger; an unresolved subject pronoun in reported speech is the reporter
    * ("Syria says it will not accept ...": it = Syria).
    */
+  // The parse, where the syntax stage ran: the subject (or a passive's agent) of a verb trigger when
+  // the token patterns found no source ("The FBI and other federal agencies are investigating").
+  const tree = doc.layers.syntax ? new DependencyTree(doc.layers.tokens, doc.layers.syntax) : null;
+  const parsedSource = (m: TriggerMatch): string | null => {
+    if (!tree || m.nounUse) return null;
+    const v = m.first;
+    const args = m.passive || tree.isPassive(v) ? tree.agentOf(v) : tree.subjectsOf(v);
+    for (const a of args) {
+      if (view.mentionAt[a]! >= 0) return actorOf(view.mentionAt[a]!);
+      // "Chinese government operatives": the actor named inside the subject's phrase.
+      const [lo, hi] = tree.subtreeRange(a);
+      for (let j = lo; j <= hi && j <= a; j++)
+        if (view.mentionAt[j]! >= 0) return actorOf(view.mentionAt[j]!);
+    }
+    return null;
+  };
   const sourceOf = (m: TriggerMatch): string | null => {
     const sm = findSource(view, m);
     if (sm >= 0) return actorOf(sm);
+    const parsed = parsedSource(m);
+    if (parsed) return parsed;
     const { first, last } = m.subject;
     if (first !== last || m.nounUse || m.passive) return null;
     const t = view.tokens[first]!;
