@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { DEFAULT_TAGGER_PATH, defaultTagger, Tagger } from './tagger.js';
+import { EWT_DIR } from './train/manifest.js';
 import { mulberry32 } from './train/random.js';
-import { EWT_DIR, evaluateTagger, readEwt, retag, trainTagger } from './train/train-tagger.js';
+import { evaluateTagger, readEwt, retag, trainTagger } from './train/train-tagger.js';
 
 // These tests read UD English EWT from ../shared/data at run time and fail when it is missing.
 const train = readEwt('train');

@@ -7,7 +7,7 @@
  * Depends on core and the stage contract; never on store, CLI or HTTP.
  */
 
-import type { Sentence, SitrepDocument, Token } from '../../core/types.js';
+import type { Sentence, Token } from '../../core/types.js';
 import { winkForDocument } from './wink-session.js';
 
 /** Start offsets of paragraphs: blocks separated by a line break. */

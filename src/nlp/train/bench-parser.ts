@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parseConllu } from '../conllu.js';
 import { Parser } from '../parser.js';
 import { Tagger } from '../tagger.js';
-import { EWT_DIR } from './train-parser.js';
+import { EWT_DIR } from './manifest.js';
 
 export interface SyntaxSpeed {
   readonly tokens: number;

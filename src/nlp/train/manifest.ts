@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { packageRoot } from '../../data/paths.js';
 
 export interface TrainingData {
   readonly name: string;
@@ -42,7 +43,8 @@ export interface ModelsManifest {
   readonly files: readonly StoredModelEntry[];
 }
 
-export const MODELS_DIR = path.join('data', 'models');
+/** Where the trainers write, beside the package's other data, whatever the working directory. */
+export const MODELS_DIR = path.join(packageRoot, 'data', 'models');
 const MANIFEST = path.join(MODELS_DIR, 'manifest.json');
 
 export function readModelsManifest(dir = MODELS_DIR): ModelsManifest {
@@ -74,6 +76,9 @@ export function recordModel(entry: ModelEntry, manifestPath = MANIFEST): void {
   );
   writeFileSync(manifestPath, `${JSON.stringify({ ...current, files }, null, 2)}\n`);
 }
+
+/** Where the trainers read UD English EWT: ../shared/data beside the package, whatever the working directory. */
+export const EWT_DIR = path.join(packageRoot, '..', 'shared', 'data', 'ud-english-ewt');
 
 /** UD English EWT, as laid out in ../shared/data/ud-english-ewt/SOURCE.md. */
 export const UD_EWT: Omit<TrainingData, 'files'> = {

@@ -18,7 +18,7 @@ import {
   segmentWith,
   visitBoundaryInstances,
 } from '../tokenizer.js';
-import { MODELS_DIR, recordModel, UD_EWT } from './manifest.js';
+import { EWT_DIR, MODELS_DIR, recordModel, UD_EWT } from './manifest.js';
 
 export interface SentenceTrainOptions {
   /** Directory holding en_ewt-ud-{train,dev,test}.conllu. */
@@ -87,7 +87,7 @@ export interface TrainedSentenceModel {
 }
 
 export function trainSentenceModel(options: SentenceTrainOptions = {}): TrainedSentenceModel {
-  const dir = options.ewtDir ?? path.join('..', 'shared', 'data', 'ud-english-ewt');
+  const dir = options.ewtDir ?? EWT_DIR;
   const epochs = options.epochs ?? 8;
   const seed = options.seed ?? 1;
   const log = options.log ?? ((line: string) => console.log(line));

@@ -33,7 +33,7 @@ import {
   TRANSITIONS,
 } from '../parser.js';
 import { PerceptronTrainer } from '../perceptron.js';
-import { MODELS_DIR, recordModel, UD_EWT } from './manifest.js';
+import { EWT_DIR, MODELS_DIR, recordModel, UD_EWT } from './manifest.js';
 import { mulberry32 } from './random.js';
 
 /** A training or evaluation sentence: the parser's input plus the gold tree. */
@@ -295,8 +295,6 @@ export function trainParser(
     sentences: train.length,
   };
 }
-
-export const EWT_DIR = path.join('..', 'shared', 'data', 'ud-english-ewt');
 
 export function readTreebank(file: string): TreeSentence[] {
   return parseConllu(readFileSync(file, 'utf8'), file).map(treeSentence);

@@ -9,13 +9,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { packageRoot } from '../../data/paths.js';
 import { type ConlluSentence, parseConllu } from '../conllu.js';
 import { type Lemmatizer, trainLemmatizer } from '../lemmatizer.js';
 import { sha256File } from '../model-file.js';
 import { argmax, PerceptronTrainer } from '../perceptron.js';
 import { MAX_FEATURES, makeLexicon, SentenceFeatures, Tagger, type TaggerLexicon } from '../tagger.js';
-import { MODELS_DIR, recordModel, UD_EWT } from './manifest.js';
+import { EWT_DIR, MODELS_DIR, recordModel, UD_EWT } from './manifest.js';
 import { mulberry32 } from './random.js';
 
 function shuffle(order: Int32Array, random: () => number): void {
@@ -263,8 +262,6 @@ export function retag(tagger: Tagger, sentences: readonly ConlluSentence[]): Con
   });
 }
 
-export const EWT_DIR = path.join(packageRoot, '..', 'shared', 'data', 'ud-english-ewt');
-
 export function readEwt(split: 'train' | 'dev' | 'test', dir = EWT_DIR): ConlluSentence[] {
   const file = path.join(dir, `en_ewt-ud-${split}.conllu`);
   return parseConllu(readFileSync(file, 'utf8'), file);
@@ -319,7 +316,7 @@ export async function runTaggerTraining(opts: RunOptions = {}): Promise<{
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const seed = opts.seed ?? 1;
   const dataDir = opts.dataDir ?? EWT_DIR;
-  const outDir = opts.outDir ?? path.join(packageRoot, MODELS_DIR);
+  const outDir = opts.outDir ?? MODELS_DIR;
   const train = readEwt('train', dataDir);
   const dev = readEwt('dev', dataDir);
   const started = performance.now();
