@@ -72,7 +72,7 @@ export class DependencyTree {
     for (let k = this.childStart[i]!; k < this.childStart[i + 1]!; k++) {
       const c = this.childIndex[k]!;
       const d = this.deprel(c);
-      if (deprels.includes(d) || (!d.includes(':') ? false : deprels.includes(baseRelation(d)))) out.push(c);
+      if (deprels.includes(d) || (d.includes(':') && deprels.includes(baseRelation(d)))) out.push(c);
     }
     return out;
   }
